@@ -1,0 +1,44 @@
+// Package app is the application layer the UI talks to: one service struct
+// per area, bound to Wails and served by the HTTP bridge method for method.
+package app
+
+import (
+	"keystone/core/calendar"
+	"keystone/core/fault"
+	"keystone/storage"
+)
+
+// Version is set at build time with -ldflags "-X keystone/app.Version=...".
+var Version = "0.1.0-dev"
+
+// App holds the services over one open store.
+type App struct {
+	Store    *storage.Store
+	Accounts *AccountService
+	Settings *SettingsService
+	Data     *DataService
+}
+
+// New builds the services over an open store.
+func New(store *storage.Store, clock calendar.Clock) *App {
+	if clock == nil {
+		clock = calendar.System{}
+	}
+	return &App{
+		Store:    store,
+		Accounts: &AccountService{store: store, clock: clock, rows: newRowCache(store)},
+		Settings: &SettingsService{store: store},
+		Data:     &DataService{store: store, clock: clock},
+	}
+}
+
+// Bindings lists the services exposed to the UI, in Wails and in the bridge.
+func (a *App) Bindings() []any {
+	return []any{a.Accounts, a.Settings, a.Data}
+}
+
+// FormatError turns any error into the {code, field, rule, params, message,
+// issues} shape the UI reads; it is Wails' ErrorFormatter and the bridge's.
+func FormatError(err error) any {
+	return fault.As(err)
+}

@@ -1,0 +1,49 @@
+// Typed wrappers over the bound Go services; one object per service.
+import { call } from './transport'
+import type {
+  Meta,
+  Account, AccountFilter, AccountList, Activity, Contact, DataInfo, Preferences,
+  SampleSummary, Workspace, YearFigures,
+} from './types'
+
+/**
+ * Timestamps belong to the server: a new record's empty createdAt/updatedAt
+ * would not parse as times in Go, so they are left out rather than sent blank.
+ */
+export function outgoing<T extends Meta>(r: T): T {
+  const copy: Partial<Meta> & Omit<T, keyof Meta> = { ...r }
+  if (!copy.createdAt) delete copy.createdAt
+  if (!copy.updatedAt) delete copy.updatedAt
+  if (!copy.deletedAt) delete copy.deletedAt
+  return copy as T
+}
+
+export const accounts = {
+  list: (filter: AccountFilter) => call<AccountList>('AccountService', 'List', filter),
+  get: (id: string) => call<Account>('AccountService', 'Get', id),
+  create: (a: Account) => call<Account>('AccountService', 'Create', outgoing(a)),
+  update: (a: Account) => call<Account>('AccountService', 'Update', outgoing(a)),
+  archive: (id: string, rev: number) => call<Account>('AccountService', 'Archive', id, rev),
+  restore: (id: string, rev: number) => call<Account>('AccountService', 'Restore', id, rev),
+  workspace: (id: string) => call<Workspace>('AccountService', 'Workspace', id),
+  /** create (id "") or update (id and rev set) one year's figures */
+  saveFigures: (f: YearFigures) => call<YearFigures>('AccountService', 'SaveFigures', outgoing(f)),
+  deleteFigures: (accountId: string, id: string, rev: number) =>
+    call<void>('AccountService', 'DeleteFigures', accountId, id, rev),
+  saveContact: (c: Contact) => call<Contact>('AccountService', 'SaveContact', outgoing(c)),
+  archiveContact: (accountId: string, id: string, rev: number) =>
+    call<void>('AccountService', 'ArchiveContact', accountId, id, rev),
+  saveActivity: (a: Activity) => call<Activity>('AccountService', 'SaveActivity', outgoing(a)),
+  archiveActivity: (accountId: string, id: string, rev: number) =>
+    call<void>('AccountService', 'ArchiveActivity', accountId, id, rev),
+}
+
+export const settings = {
+  preferences: () => call<Preferences>('SettingsService', 'Preferences'),
+  savePreferences: (p: Preferences) => call<Preferences>('SettingsService', 'SavePreferences', p),
+}
+
+export const data = {
+  info: () => call<DataInfo>('DataService', 'Info'),
+  loadSample: () => call<SampleSummary>('DataService', 'LoadSample'),
+}

@@ -1,0 +1,21 @@
+export default {
+  shell: {
+    nav: {
+      accounts: 'Accounts',
+      settings: 'Settings',
+    },
+    collapse: 'Collapse navigation',
+    expand: 'Expand navigation',
+    language: 'Language',
+    theme: {
+      toLight: 'Switch to light theme',
+      toDark: 'Switch to dark theme',
+    },
+    languageNames: {
+      en: 'English',
+      'zh-CN': '简体中文',
+    },
+    notFound: 'This page does not exist.',
+    backHome: 'Back to accounts',
+  },
+}

@@ -1,0 +1,21 @@
+export default {
+  shell: {
+    nav: {
+      accounts: '客户',
+      settings: '设置',
+    },
+    collapse: '收起导航',
+    expand: '展开导航',
+    language: '语言',
+    theme: {
+      toLight: '切换到浅色主题',
+      toDark: '切换到深色主题',
+    },
+    languageNames: {
+      en: 'English',
+      'zh-CN': '简体中文',
+    },
+    notFound: '页面不存在。',
+    backHome: '返回客户列表',
+  },
+}

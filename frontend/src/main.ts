@@ -1,0 +1,24 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/500.css'
+import './styles/base.css'
+import App from './App.vue'
+import { router } from './router'
+import { i18n } from './i18n'
+import { captureToken } from './api/bridge'
+import { usePreferencesStore } from './stores/preferences'
+
+// Before the router reads the address: take the bridge token out of it.
+captureToken()
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(i18n)
+app.use(router)
+
+// Cached preferences paint the first frame; the saved ones follow.
+void usePreferencesStore(pinia).load()
+
+app.mount('#app')

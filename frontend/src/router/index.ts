@@ -1,0 +1,18 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import AccountsList from '@/views/accounts/AccountsList.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/accounts' },
+  { path: '/accounts', name: 'accounts', component: AccountsList, meta: { nav: 'accounts' } },
+  { path: '/accounts/:id', name: 'account', component: () => import('@/views/accounts/workspace/AccountWorkspace.vue'), props: true, meta: { nav: 'accounts' } },
+  { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { nav: 'settings' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFound.vue') },
+]
+
+// Hash history: the desktop asset server and the browser bridge both serve
+// index.html at "/" only, so deep links must live after the "#".
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})

@@ -1,0 +1,11 @@
+// Enter submits a drawer form from a one-line input; Ctrl/⌘+Enter from anywhere.
+// Enter that confirms an IME candidate (Chinese input) or picks a select/date
+// option must not submit.
+export function isSubmitKey(e: KeyboardEvent): boolean {
+  if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return false
+  if (e.ctrlKey || e.metaKey) return true
+  if (e.shiftKey || e.altKey) return false
+  const el = e.target as HTMLElement | null
+  if (!el || el.tagName !== 'INPUT') return false
+  return !el.closest('.n-base-selection, .n-date-picker, .n-select')
+}

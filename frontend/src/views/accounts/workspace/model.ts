@@ -1,0 +1,158 @@
+// Pure helpers behind the account workspace: figures, decision chain and
+// activities. Kept free of Vue so they can be tested on their own.
+import type { Activity, Contact, YearFigures, YearShare } from '@/api/types'
+
+export const BUYING_ROLES = ['economic', 'technical', 'user', 'financial', 'coach', 'influencer'] as const
+export const STANCES = ['supporter', 'neutral', 'opponent'] as const
+export const INFLUENCES = ['high', 'medium', 'low'] as const
+export const ACTIVITY_TYPES = ['visit', 'call', 'meeting', 'event', 'service', 'complaint'] as const
+export const RELATIONSHIP_LEVELS = [1, 2, 3, 4, 5] as const
+
+export type BuyingRole = (typeof BUYING_ROLES)[number]
+export type ActivityType = Activity['type']
+
+/** part / whole × 100, or null when the whole is unknown (0) so the UI shows "—" rather than ∞ or 0 %. */
+export function percentOf(part: number, whole: number): number | null {
+  if (!whole || !Number.isFinite(part) || !Number.isFinite(whole)) return null
+  return (part / whole) * 100
+}
+
+/** Share of wallet of one year: our revenue ÷ the customer's category spend; null when the spend is unknown. */
+export function shareOfWallet(f: Pick<YearFigures, 'revenue' | 'categorySpend'>): number | null {
+  if (f.categorySpend <= 0) return null
+  return percentOf(f.revenue, f.categorySpend)
+}
+
+/**
+ * The share of wallet the server computed for a year, falling back to the
+ * figures themselves (a row just saved, before the workspace reloads).
+ */
+export function sowForYear(year: number, shares: YearShare[], figures: YearFigures[]): number | null {
+  const s = shares.find((x) => x.year === year)
+  if (s) return s.known ? s.percent : null
+  const f = figures.find((x) => x.year === year)
+  return f ? shareOfWallet(f) : null
+}
+
+/** Figures newest year first. */
+export function byYearDesc(figures: YearFigures[]): YearFigures[] {
+  return [...figures].sort((a, b) => b.year - a.year)
+}
+
+/** The latest year and the one before it (for the year-on-year change). */
+export function latestTwo(figures: YearFigures[]): { latest: YearFigures | null; previous: YearFigures | null } {
+  const sorted = byYearDesc(figures)
+  const latest = sorted[0] ?? null
+  const previous = latest ? (sorted.find((f) => f.year === latest.year - 1) ?? null) : null
+  return { latest, previous }
+}
+
+/** The year a new figures row most likely is for: the year after the latest, or this year. */
+export function suggestedYear(figures: YearFigures[], today: string): number {
+  const thisYear = Number(today.slice(0, 4))
+  const years = new Set(figures.map((f) => f.year))
+  if (!years.has(thisYear)) return thisYear
+  let y = thisYear + 1
+  while (years.has(y)) y++
+  return y
+}
+
+// ---- decision chain -------------------------------------------------------
+
+export interface RoleSummary {
+  counts: Record<BuyingRole, number>
+  unassigned: number
+  noCoach: boolean
+  noEconomicBuyer: boolean
+}
+
+/** Count the people still at the customer per buying role; the warnings the courses teach to look for first. */
+export function roleSummary(contacts: Contact[]): RoleSummary {
+  const counts = Object.fromEntries(BUYING_ROLES.map((r) => [r, 0])) as Record<BuyingRole, number>
+  let unassigned = 0
+  for (const c of contacts) {
+    if (c.left) continue
+    if (c.buyingRole) counts[c.buyingRole]++
+    else unassigned++
+  }
+  return { counts, unassigned, noCoach: counts.coach === 0, noEconomicBuyer: counts.economic === 0 }
+}
+
+/** Ids of everyone who reports (directly or not) to `id`: choosing one of them as `id`'s manager would close a loop. */
+export function reportsBelow(id: string, contacts: Contact[]): Set<string> {
+  const below = new Set<string>()
+  if (!id) return below
+  const children = new Map<string, string[]>()
+  for (const c of contacts) {
+    if (!c.reportsTo) continue
+    const list = children.get(c.reportsTo) ?? []
+    list.push(c.id)
+    children.set(c.reportsTo, list)
+  }
+  const queue = [...(children.get(id) ?? [])]
+  while (queue.length) {
+    const next = queue.shift() as string
+    if (below.has(next) || next === id) continue
+    below.add(next)
+    queue.push(...(children.get(next) ?? []))
+  }
+  return below
+}
+
+export interface ReportsToOption {
+  value: string
+  label: string
+  /** picking it would make the chain loop back to the contact being edited */
+  loops: boolean
+}
+
+/** The contacts a contact can report to: everyone else in the account, the ones below it marked. */
+export function reportsToOptions(selfId: string, contacts: Contact[]): ReportsToOption[] {
+  const below = reportsBelow(selfId, contacts)
+  return contacts
+    .filter((c) => c.id !== selfId)
+    .map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name, loops: below.has(c.id) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'))
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** "MM-DD" with a day that exists in some year (02-29 allowed); "" counts as valid (not set). */
+export function validBirthday(v: string): boolean {
+  if (v === '') return true
+  const m = /^(\d{2})-(\d{2})$/.exec(v)
+  if (!m) return false
+  const month = Number(m[1])
+  const day = Number(m[2])
+  return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0)
+}
+
+// ---- activities -------------------------------------------------------------
+
+/** Newest first; same-day entries by when they were recorded, newest first. */
+export function sortActivities(list: Activity[]): Activity[] {
+  return [...list].sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? 1 : -1
+    if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1
+    return a.id < b.id ? 1 : -1
+  })
+}
+
+export type FollowUpState = 'none' | 'overdue' | 'due' | 'upcoming' | 'done'
+
+/**
+ * Where an activity's follow-up stands today. A follow-up counts as done once a
+ * later day's activity reached any of the same people (or, when none were named,
+ * once anything later was recorded), so old visits do not stay red forever.
+ */
+export function followUpState(a: Activity, all: Activity[], today: string): FollowUpState {
+  if (!a.followUp) return 'none'
+  const shared = new Set(a.contactIds ?? [])
+  const followedUp = all.some(
+    (b) => b.id !== a.id && b.date > a.date && (shared.size === 0 || (b.contactIds ?? []).some((id) => shared.has(id))),
+  )
+  if (followedUp) return 'done'
+  if (a.followUp < today) return 'overdue'
+  if (a.followUp === today) return 'due'
+  return 'upcoming'
+}

@@ -1,0 +1,26 @@
+// Command keystone is the Keystone (基石) desktop app and its command line.
+// This file only wires: the embedded UI, the desktop window, the commands.
+package main
+
+import (
+	"embed"
+	"io/fs"
+	"os"
+
+	"keystone/app/cli"
+	"keystone/app/desktop"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+func main() {
+	ui, err := fs.Sub(assets, "frontend/dist")
+	if err != nil {
+		panic(err)
+	}
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Assets: ui, Icon: icon, Desktop: desktop.Run}))
+}
