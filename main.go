@@ -9,6 +9,7 @@ import (
 
 	"keystone/app/cli"
 	"keystone/app/desktop"
+	"keystone/core/fault"
 )
 
 //go:embed all:frontend/dist
@@ -22,5 +23,9 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Assets: ui, Icon: icon, Desktop: desktop.Run}))
+	problem := func(code fault.Code, message, _ string) error {
+		return desktop.ShowProblem(desktop.ProblemFor(code, message))
+	}
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Assets: ui, Icon: icon,
+		Desktop: desktop.Run, Problem: problem}))
 }

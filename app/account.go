@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"keystone/core/account"
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/record"
@@ -17,9 +18,10 @@ const visitWindowMonths = 6
 
 // AccountService keeps accounts, their yearly figures, contacts and activities.
 type AccountService struct {
-	store *storage.Store
-	clock calendar.Clock
-	rows  *rowCache
+	store   *storage.Store
+	clock   calendar.Clock
+	rows    *rowCache
+	actions *ActionService
 }
 
 // AccountFilter narrows the account list; empty fields do not filter.
@@ -59,6 +61,7 @@ type AccountRef struct {
 
 // Workspace is everything the account page shows.
 type Workspace struct {
+	FollowUps     []action.Action       `json:"followUps"` // the activities' follow-up actions
 	Account       account.Account       `json:"account"`
 	Figures       []account.YearFigures `json:"figures"`
 	Contacts      []account.Contact     `json:"contacts"`
@@ -241,6 +244,9 @@ func (s *AccountService) Workspace(id string) (Workspace, error) {
 		w.Contacts = live(contacts)
 		w.Activities = live(acts)
 		sort.SliceStable(w.Activities, func(i, j int) bool { return w.Activities[i].Date > w.Activities[j].Date })
+		if w.FollowUps, err = followUpsOf(tx, w.Activities); err != nil {
+			return err
+		}
 		w.ShareOfWallet = account.SharesOfWallet(w.Figures)
 		w.Visits = account.Visits(w.Activities, w.Contacts, calendar.Today(s.clock), visitWindowMonths)
 		w.Children = []AccountRef{}
@@ -453,7 +459,8 @@ func (s *AccountService) ArchiveContact(accountID, id string, rev int64) error {
 func (s *AccountService) SaveActivity(in account.Activity) (account.Activity, error) {
 	in.Normalize()
 	err := s.store.Update(func(tx *storage.Tx) error {
-		if _, err := liveAccount(tx, in.AccountID); err != nil {
+		acc, err := liveAccount(tx, in.AccountID)
+		if err != nil {
 			return err
 		}
 		contacts, err := storage.List[account.Contact](tx, storage.ChildPrefix(in.AccountID, account.KindContact))
@@ -471,6 +478,9 @@ func (s *AccountService) SaveActivity(in account.Activity) (account.Activity, er
 			return err
 		}
 		if err := putChild(tx, in.AccountID, account.KindActivity, &in); err != nil {
+			return err
+		}
+		if err := syncFollowUp(tx, s.clock.Now().UTC(), acc, in); err != nil {
 			return err
 		}
 		return refreshSummary(tx, in.AccountID)
@@ -497,10 +507,15 @@ func keepReferenced(contacts []account.Contact, ids []string) []account.Contact 
 // ArchiveActivity tombstones an activity.
 func (s *AccountService) ArchiveActivity(accountID, id string, rev int64) error {
 	return s.store.Update(func(tx *storage.Tx) error {
-		if _, err := liveAccount(tx, accountID); err != nil {
+		acc, err := liveAccount(tx, accountID)
+		if err != nil {
 			return err
 		}
-		if _, err := archiveChild[account.Activity](tx, s.clock.Now().UTC(), accountID, account.KindActivity, id, rev); err != nil {
+		gone, err := archiveChild[account.Activity](tx, s.clock.Now().UTC(), accountID, account.KindActivity, id, rev)
+		if err != nil {
+			return err
+		}
+		if err := syncFollowUp(tx, s.clock.Now().UTC(), acc, gone); err != nil {
 			return err
 		}
 		return refreshSummary(tx, accountID)

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"keystone/core/account"
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/storage"
@@ -324,4 +325,18 @@ func TestListFollowsEveryWrite(t *testing.T) {
 	_, err = other.Accounts.Archive(acc.ID, acc.Rev)
 	require.NoError(t, err)
 	assert.Empty(t, names())
+}
+
+func TestWarmBuildsIndexes(t *testing.T) {
+	a := newTestApp(t)
+	acc := mustCreate(t, a, account.Account{Name: "预热", Owner: "王磊"})
+	_, err := a.Actions.Save(action.Action{AccountID: acc.ID, Title: "x", Owner: "王磊"})
+	require.NoError(t, err)
+	fresh := New(a.Store, calendar.Fixed{T: testNow})
+	fresh.Warm()()
+	assert.True(t, fresh.Accounts.rows.built)
+	assert.True(t, fresh.Actions.index.built)
+	c, err := fresh.Actions.Counts("王磊")
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Open)
 }

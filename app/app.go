@@ -15,6 +15,8 @@ var Version = "0.1.0-dev"
 type App struct {
 	Store    *storage.Store
 	Accounts *AccountService
+	Plans    *PlanService
+	Actions  *ActionService
 	Settings *SettingsService
 	Data     *DataService
 }
@@ -24,9 +26,13 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	if clock == nil {
 		clock = calendar.System{}
 	}
+	rows := newRowCache(store)
+	actions := &ActionService{store: store, clock: clock, index: newActionIndex(store), rows: rows}
 	return &App{
 		Store:    store,
-		Accounts: &AccountService{store: store, clock: clock, rows: newRowCache(store)},
+		Accounts: &AccountService{store: store, clock: clock, rows: rows, actions: actions},
+		Plans:    &PlanService{store: store, clock: clock, actions: actions},
+		Actions:  actions,
 		Settings: &SettingsService{store: store},
 		Data:     &DataService{store: store, clock: clock},
 	}
@@ -34,11 +40,24 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
-	return []any{a.Accounts, a.Settings, a.Data}
+	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,
 // issues} shape the UI reads; it is Wails' ErrorFormatter and the bridge's.
 func FormatError(err error) any {
 	return fault.As(err)
+}
+
+// Warm builds the in-memory account rows and action index in the
+// background, so the first list after start does not wait for them (about a
+// second for 100,000 actions). Call wait before closing the store.
+func (a *App) Warm() (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = a.Accounts.rows.snapshot(func(map[string]AccountRow) {})
+		_ = a.Actions.index.view(func(*actionIndex) {})
+	}()
+	return func() { <-done }
 }

@@ -160,3 +160,62 @@ func BenchmarkListAccountsCold(b *testing.B) {
 		}
 	}
 }
+
+// busiestOwner is the owner with the most open actions.
+func busiestOwner(b *testing.B, a *App) string {
+	best, most := "", -1
+	owners, err := a.Actions.Owners()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, o := range owners {
+		c, err := a.Actions.Counts(o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if c.Open > most {
+			best, most = o, c.Open
+		}
+	}
+	return best
+}
+
+// BenchmarkMyActions is one owner's board (L: 52,000 open actions in all).
+func BenchmarkMyActions(b *testing.B) {
+	for _, size := range sizes {
+		b.Run(string(size), func(b *testing.B) {
+			a := benchApp(b, size)
+			owner := busiestOwner(b, a)
+			b.ResetTimer()
+			for b.Loop() {
+				board, err := a.Actions.Mine(ActionQuery{Owner: owner})
+				if err != nil || board.Counts.Open == 0 {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMyActionsCold is the first board after a start: the index is
+// read from the store.
+func BenchmarkMyActionsCold(b *testing.B) {
+	a := benchApp(b, "l")
+	owner := busiestOwner(b, a)
+	for b.Loop() {
+		fresh := &ActionService{store: a.Store, clock: a.Actions.clock, index: &actionIndex{store: a.Store, dirty: map[string]bool{}}, rows: a.Accounts.rows}
+		if _, err := fresh.Mine(ActionQuery{Owner: owner}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPlanView(b *testing.B) {
+	a := benchApp(b, "l")
+	id := medianAccount(b, a)
+	for b.Loop() {
+		if _, err := a.Plans.Get(id, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

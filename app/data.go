@@ -4,8 +4,10 @@ import (
 	"fmt"
 
 	"keystone/core/account"
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
+	"keystone/core/plan"
 	"keystone/core/record"
 	"keystone/core/sample"
 	"keystone/storage"
@@ -32,6 +34,8 @@ type SampleSummary struct {
 	Contacts   int `json:"contacts"`
 	Activities int `json:"activities"`
 	Figures    int `json:"figures"`
+	Plans      int `json:"plans"`
+	Actions    int `json:"actions"`
 }
 
 // Info describes the data folder.
@@ -127,6 +131,18 @@ func LoadPortfolio(store *storage.Store, p sample.Portfolio) (SampleSummary, err
 				return err
 			}
 		}
+		for i := range p.Plans {
+			pl := &p.Plans[i]
+			if err := b.Put(storage.ChildKey(pl.AccountID, plan.Kind, pl.ID), pl); err != nil {
+				return err
+			}
+		}
+		for i := range p.Actions {
+			a := &p.Actions[i]
+			if err := b.Put(storage.GlobalKey(action.Kind, a.ID), a); err != nil {
+				return err
+			}
+		}
 		for id, sm := range sums {
 			if err := b.Put(storage.GlobalKey(kindSummary, id), sm); err != nil {
 				return err
@@ -137,7 +153,8 @@ func LoadPortfolio(store *storage.Store, p sample.Portfolio) (SampleSummary, err
 	if err != nil {
 		return SampleSummary{}, fmt.Errorf("loading the portfolio: %w", err)
 	}
-	return SampleSummary{Accounts: len(p.Accounts), Contacts: len(p.Contacts), Activities: len(p.Activities), Figures: len(p.Figures)}, nil
+	return SampleSummary{Accounts: len(p.Accounts), Contacts: len(p.Contacts), Activities: len(p.Activities), Figures: len(p.Figures),
+		Plans: len(p.Plans), Actions: len(p.Actions)}, nil
 }
 
 type group struct {

@@ -15,16 +15,20 @@ import (
 
 // Migration brings a data folder from Version-1 (or earlier) to Version.
 // Up runs in one transaction together with recording Version, so a failing
-// migration leaves both data and version as they were.
+// migration leaves both data and version as they were. Batch is for data
+// migrations too big for one transaction (Badger caps one at ~1 MB here): it
+// runs first, may commit in several transactions, and must be idempotent, so
+// a run cut short is simply run again at the next start.
 type Migration struct {
 	Version int
 	Name    string
-	Up      func(tx *Tx) error // nil is a no-op (a version bump only)
+	Batch   func(s *Store) error // nil: none
+	Up      func(tx *Tx) error   // nil is a no-op (a version bump only)
 }
 
 // CurrentSchema is the schema version this build writes: the last version in
 // DefaultMigrations.
-const CurrentSchema = 1
+const CurrentSchema = 2
 
 // DefaultMigrations is Keystone's migration list, oldest first. Append only:
 // a released migration never changes, or folders already past it would
@@ -32,6 +36,7 @@ const CurrentSchema = 1
 func DefaultMigrations() []Migration {
 	return []Migration{
 		{Version: 1, Name: "initial layout"},
+		{Version: 2, Name: "activity follow-ups become shared actions", Batch: followUpsToActions},
 	}
 }
 
@@ -84,14 +89,20 @@ func (s *Store) migrate(ms []Migration) error {
 		if m.Version <= found {
 			continue
 		}
-		err := s.Update(func(tx *Tx) error {
-			if m.Up != nil {
-				if err := m.Up(tx); err != nil {
-					return err
+		var err error
+		if m.Batch != nil {
+			err = m.Batch(s)
+		}
+		if err == nil {
+			err = s.Update(func(tx *Tx) error {
+				if m.Up != nil {
+					if err := m.Up(tx); err != nil {
+						return err
+					}
 				}
-			}
-			return tx.txn.Set([]byte(schemaKey), strconv.AppendInt(nil, int64(m.Version), 10))
-		})
+				return tx.txn.Set([]byte(schemaKey), strconv.AppendInt(nil, int64(m.Version), 10))
+			})
+		}
 		if err != nil {
 			return fault.Wrap(fault.Internal, "migration_failed", err,
 				"Updating the data folder %s to schema version %d (%s) failed; it stays at version %d",

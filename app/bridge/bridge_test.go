@@ -114,6 +114,8 @@ func TestBridgeCallsServices(t *testing.T) {
 	assert.Contains(t, listing.Services["AccountService"], "Workspace")
 	assert.Contains(t, listing.Services["SettingsService"], "SavePreferences")
 	assert.Contains(t, listing.Services["DataService"], "LoadSample")
+	assert.Contains(t, listing.Services["ActionService"], "Mine")
+	assert.Contains(t, listing.Services["PlanService"], "RollForward")
 
 	status, body = do(t, srv, call{"POST", "/api/AccountService/Create", `[{"name":"华南新材料有限公司","currency":"CNY","country":"CN"}]`, h})
 	require.Equal(t, http.StatusOK, status, string(body))

@@ -30,12 +30,16 @@ import (
 // window closes.
 type DesktopFunc func(a *app.App, assets fs.FS, icon []byte) error
 
+// ProblemFunc shows, in a window, why the desktop app cannot open its data.
+type ProblemFunc func(code fault.Code, message, dir string) error
+
 // Env is what the commands need from the outside world.
 type Env struct {
 	Stdout, Stderr io.Writer
 	Assets         fs.FS  // the built frontend, index.html at its root
 	Icon           []byte // the window icon (PNG)
 	Desktop        DesktopFunc
+	Problem        ProblemFunc // nil: the sentence on stderr is all
 	Clock          calendar.Clock
 }
 
@@ -81,12 +85,19 @@ func Run(args []string, env Env) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
-	fmt.Fprintf(env.Stderr, "keystone: %s\n", message(err))
+	if !errors.As(err, new(reported)) {
+		fmt.Fprintf(env.Stderr, "keystone: %s\n", message(err))
+	}
 	if c := fault.CodeOf(err); c == fault.Locked || c == fault.NewerSchema {
 		return 3
 	}
 	return 1
 }
+
+// reported is an error already told to the user.
+type reported struct{ error }
+
+func (r reported) Unwrap() error { return r.error }
 
 // message is the sentence a user reads: a fault's own message without the
 // wrapped internals of Badger.
@@ -126,13 +137,22 @@ func runDesktop(args []string, env Env) error {
 	}
 	store, err := openStore(*data, env)
 	if err != nil {
+		if c := fault.CodeOf(err); env.Problem != nil && (c == fault.Locked || c == fault.NewerSchema) {
+			// Started from a menu there is no terminal: say it in a window too.
+			fmt.Fprintf(env.Stderr, "keystone: %s\n", message(err))
+			_ = env.Problem(c, message(err), *data)
+			return reported{err}
+		}
 		return err
 	}
 	defer store.Close()
 	if env.Desktop == nil {
 		return errors.New("this build has no desktop window; use `keystone serve`")
 	}
-	return env.Desktop(app.New(store, env.Clock), env.Assets, env.Icon)
+	a := app.New(store, env.Clock)
+	wait := a.Warm()
+	defer wait()
+	return env.Desktop(a, env.Assets, env.Icon)
 }
 
 func runServe(args []string, env Env) error {
@@ -154,6 +174,8 @@ func runServe(args []string, env Env) error {
 	}
 	defer store.Close()
 	a := app.New(store, env.Clock)
+	wait := a.Warm()
+	defer wait()
 	token := bridge.NewToken()
 	br, err := bridge.New(a.Bindings(), token, env.Assets, app.FormatError)
 	if err != nil {
@@ -209,7 +231,7 @@ func runDemo(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "wrote %d accounts, %d contacts, %d activities, %d yearly figures to %s in %s\n",
-		sum.Accounts, sum.Contacts, sum.Activities, sum.Figures, store.Dir(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(env.Stdout, "wrote %d accounts, %d contacts, %d activities, %d yearly figures, %d plans, %d actions to %s in %s\n",
+		sum.Accounts, sum.Contacts, sum.Activities, sum.Figures, sum.Plans, sum.Actions, store.Dir(), time.Since(start).Round(time.Millisecond))
 	return nil
 }

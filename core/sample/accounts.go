@@ -510,6 +510,7 @@ func (g *gen) buildAccounts() {
 	case len(g.accts) > 100:
 		team = owners[:12]
 	}
+	g.team = team
 	var zhTeam, intlTeam []owner
 	for _, o := range team {
 		if o.intl {

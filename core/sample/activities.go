@@ -18,6 +18,8 @@ var (
 	troubledWeights = []int{26, 26, 14, 3, 12, 28}
 	// Share of each type that did something useful for the customer.
 	usefulShare = []float64{0.2, 0.06, 0.2, 0.15, 0.5, 0.35}
+	// Share of each type that sets a follow-up date: most complaints, few calls.
+	followShare = []float64{0.12, 0.06, 0.12, 0.04, 0.08, 0.5}
 )
 
 // buildActivities logs two years of work per account, more on accounts with
@@ -113,12 +115,9 @@ func (g *gen) activitiesFor(i int, pool, backs []int, ids []string) ([]int, []in
 			act.Notes = pick(g, activityNotes[lang])
 		}
 		// Follow-ups fall 2–30 days later: ahead of today for recent work,
-		// behind it (overdue unless done) for older.
-		followShare := 0.3
-		if typ == "complaint" {
-			followShare = 0.8
-		}
-		if g.chance(followShare) {
+		// behind it (overdue unless done) for older. Each one is also an
+		// action, so only the activities that promised something carry one.
+		if g.chance(followShare[t]) {
 			act.FollowUp = g.day(b - 2 - g.r.IntN(29))
 		}
 		act.Useful = g.chance(usefulShare[t])

@@ -1,8 +1,9 @@
 // Package sample generates realistic, bilingual key-account portfolios from a
 // seed: accounts with group structures, four years of figures, decision
-// chains and two years of activities. The same size, seed and day always give
-// the same portfolio, IDs included, so a demo, a test and a benchmark can all
-// name what they ran on. It is pure: no clock, no I/O.
+// chains, two years of activities, account plans and the actions that keep
+// them moving. The same size, seed and day always give the same portfolio,
+// IDs included, so a demo, a test and a benchmark can all name what they ran
+// on. It is pure: no clock, no I/O.
 package sample
 
 import (
@@ -16,8 +17,10 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"keystone/core/account"
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
+	"keystone/core/plan"
 	"keystone/core/record"
 )
 
@@ -41,9 +44,11 @@ func ParseSize(s string) (Size, error) {
 		Message: fmt.Sprintf("sample size %q is not one of s (24 accounts), m (300) or l (2,000)", s)}
 }
 
-// Counts is how many records of each kind a portfolio holds.
+// Counts is how many records of each kind a portfolio holds. OpenActions
+// is the part of Actions still open or in progress.
 type Counts struct {
 	Accounts, Contacts, Activities, Figures int
+	Plans, Actions, OpenActions             int
 }
 
 // figureYears is the number of calendar years of figures per account, up to
@@ -51,35 +56,46 @@ type Counts struct {
 const figureYears = 4
 
 // Target is the exact size of a generated portfolio; zero for an unknown size.
+//
+// Every account has this year's plan and about two-thirds also last year's.
+// Actions are activity follow-ups, plan tasks and hand-made to-dos; the
+// to-dos fill up to the total. L is also the stress case of the one "My
+// actions" list, so its books carry a long open backlog (50,000 open and
+// more) where S and M look like an ordinary team's.
 func Target(size Size) Counts {
 	var c Counts
 	switch size {
 	case Small:
-		c = Counts{Accounts: 24, Contacts: 200, Activities: 1_500}
+		c = Counts{Accounts: 24, Contacts: 200, Activities: 1_500, Actions: 360, OpenActions: 110}
 	case Medium:
-		c = Counts{Accounts: 300, Contacts: 3_000, Activities: 30_000}
+		c = Counts{Accounts: 300, Contacts: 3_000, Activities: 30_000, Actions: 7_000, OpenActions: 2_000}
 	case Large:
-		c = Counts{Accounts: 2_000, Contacts: 20_000, Activities: 200_000}
+		c = Counts{Accounts: 2_000, Contacts: 20_000, Activities: 200_000, Actions: 100_000, OpenActions: 52_000}
 	}
 	c.Figures = c.Accounts * figureYears
+	c.Plans = c.Accounts + lastYearPlans(c.Accounts)
 	return c
 }
 
 // Portfolio is a generated data set. Accounts come parents first; figures,
-// contacts and activities are grouped by account in account order, figures
-// by year, contacts with each person after the one they report to, and
-// activities by date.
+// contacts, activities, plans and actions are grouped by account in account
+// order, figures and plans by year, contacts with each person after the one
+// they report to, activities by date, and an account's actions as
+// follow-ups (in activity order), plan tasks (by due date), then to-dos.
 type Portfolio struct {
 	Accounts   []account.Account
 	Figures    []account.YearFigures
 	Contacts   []account.Contact
 	Activities []account.Activity
+	Plans      []plan.Plan
+	Actions    []action.Action
 }
 
 // Generate builds the portfolio of a size for a seed as it would look on
-// today: nothing is dated after today, record times are derived from it, and
-// Rev is left for the loader. It panics on a size ParseSize refuses or an
-// invalid today, both programming errors.
+// today: nothing happened after today (only follow-ups and due dates lie
+// ahead), record times are derived from it, and Rev is left for the loader.
+// It panics on a size ParseSize refuses or an invalid today, both
+// programming errors.
 func Generate(size Size, seed int64, today calendar.Date) Portfolio {
 	want := Target(size)
 	if want.Accounts == 0 {
@@ -95,6 +111,8 @@ func Generate(size Size, seed int64, today calendar.Date) Portfolio {
 	g.buildFigures()
 	g.buildContacts()
 	g.buildActivities()
+	g.buildPlans()
+	g.buildActions()
 	return g.p
 }
 
@@ -103,7 +121,7 @@ const (
 	activityDays = 730 // activities reach back 24 months
 	contactDays  = 365 // last contacts fall within the year
 	pastDays     = activityDays + 10
-	futureDays   = 40 // follow-ups may lie ahead
+	futureDays   = 370 // follow-ups, plan tasks and to-dos may lie ahead, to the year's end
 )
 
 type gen struct {
@@ -121,6 +139,8 @@ type gen struct {
 	people   []person        // beside p.Contacts
 	used     map[string]bool // account names taken
 	usedWord map[string]bool // brand and place words taken
+	team     []owner         // the supplier's account managers at this size
+	plans    []acctPlans     // beside accts
 	p        Portfolio
 }
 

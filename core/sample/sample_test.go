@@ -13,9 +13,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"keystone/core/account"
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/money"
+	"keystone/core/plan"
 	"keystone/core/record"
 )
 
@@ -69,9 +71,9 @@ func TestTarget(t *testing.T) {
 		size Size
 		want Counts
 	}{
-		{Small, Counts{Accounts: 24, Contacts: 200, Activities: 1_500, Figures: 96}},
-		{Medium, Counts{Accounts: 300, Contacts: 3_000, Activities: 30_000, Figures: 1_200}},
-		{Large, Counts{Accounts: 2_000, Contacts: 20_000, Activities: 200_000, Figures: 8_000}},
+		{Small, Counts{Accounts: 24, Contacts: 200, Activities: 1_500, Figures: 96, Plans: 40, Actions: 360, OpenActions: 110}},
+		{Medium, Counts{Accounts: 300, Contacts: 3_000, Activities: 30_000, Figures: 1_200, Plans: 500, Actions: 7_000, OpenActions: 2_000}},
+		{Large, Counts{Accounts: 2_000, Contacts: 20_000, Activities: 200_000, Figures: 8_000, Plans: 3_333, Actions: 100_000, OpenActions: 52_000}},
 		{"xl", Counts{}},
 	}
 	for _, tt := range tests {
@@ -90,6 +92,8 @@ func TestGenerateIsDeterministic(t *testing.T) {
 		t.Run(string(size), func(t *testing.T) {
 			a := Generate(size, 7, testToday)
 			b := Generate(size, 7, testToday)
+			require.NotEmpty(t, a.Plans)
+			require.NotEmpty(t, a.Actions)
 			require.Equal(t, a, b, "same size, seed and day must give the same portfolio")
 
 			other := Generate(size, 8, testToday)
@@ -117,18 +121,38 @@ func TestGenerateCounts(t *testing.T) {
 	}
 	for _, size := range sizes {
 		t.Run(string(size), func(t *testing.T) {
-			p := portfolio(t, size, testToday)
-			got := Counts{Accounts: len(p.Accounts), Contacts: len(p.Contacts), Activities: len(p.Activities), Figures: len(p.Figures)}
-			assert.Equal(t, Target(size), got)
+			assert.Equal(t, Target(size), count(portfolio(t, size, testToday)))
 		})
 	}
 }
 
-// accountRecords are one account's figures, contacts and activities.
+func count(p Portfolio) Counts {
+	c := Counts{Accounts: len(p.Accounts), Contacts: len(p.Contacts), Activities: len(p.Activities), Figures: len(p.Figures),
+		Plans: len(p.Plans), Actions: len(p.Actions)}
+	for i := range p.Actions {
+		if p.Actions[i].IsOpen() {
+			c.OpenActions++
+		}
+	}
+	return c
+}
+
+// TestLargeHasOpenBacklog guards what the "My actions" benchmark relies on.
+func TestLargeHasOpenBacklog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("size L in -short mode")
+	}
+	assert.GreaterOrEqual(t, count(portfolio(t, Large, testToday)).OpenActions, 50_000)
+}
+
+// accountRecords are one account's figures, contacts, activities, plans
+// and actions.
 type accountRecords struct {
 	figures    []account.YearFigures
 	contacts   []account.Contact
 	activities []account.Activity
+	plans      []plan.Plan
+	actions    []action.Action
 }
 
 func group(p Portfolio) map[string]*accountRecords {
@@ -144,6 +168,12 @@ func group(p Portfolio) map[string]*accountRecords {
 	}
 	for _, a := range p.Activities {
 		m[a.AccountID].activities = append(m[a.AccountID].activities, a)
+	}
+	for _, x := range p.Plans {
+		m[x.AccountID].plans = append(m[x.AccountID].plans, x)
+	}
+	for _, x := range p.Actions {
+		m[x.AccountID].actions = append(m[x.AccountID].actions, x)
 	}
 	return m
 }
@@ -200,6 +230,19 @@ func validateAll(t *testing.T, p Portfolio, stride int) {
 			assert.Equal(t, act, n)
 			require.NoError(t, n.Validate(r.contacts), "activity %s of %s", act.Subject, a.Name)
 		}
+		for _, pl := range r.plans {
+			n := pl
+			n.Normalize()
+			assert.Equal(t, pl, n, "plan %d of %s comes out normalized", pl.Year, a.Name)
+			require.NoError(t, n.Validate(), "plan %d of %s", pl.Year, a.Name)
+			require.NoError(t, n.CheckContacts(r.contacts), "plan %d of %s", pl.Year, a.Name)
+		}
+		for _, x := range r.actions {
+			n := x
+			n.Normalize()
+			assert.Equal(t, x, n)
+			require.NoError(t, n.Validate(), "action %q of %s", x.Title, a.Name)
+		}
 	}
 }
 
@@ -210,6 +253,9 @@ func TestManySeeds(t *testing.T) {
 		today := testToday.AddDays(int(seed) * 11)
 		validateAll(t, p, 1)
 		checkShape(t, p, today)
+		checkPlans(t, p, today)
+		checkActions(t, p, today)
+		assert.Equal(t, Target(Small), count(p), "exact counts whatever the seed and day")
 		if t.Failed() {
 			t.Fatalf("seed %d", seed)
 		}
@@ -232,7 +278,7 @@ func TestPortfolioShape(t *testing.T) {
 
 func checkShape(t *testing.T, p Portfolio, today calendar.Date) {
 	now := today.Time()
-	ids := make(map[string]bool, len(p.Accounts)+len(p.Figures)+len(p.Contacts)+len(p.Activities))
+	ids := make(map[string]bool, len(p.Accounts)+len(p.Figures)+len(p.Contacts)+len(p.Activities)+len(p.Plans)+len(p.Actions))
 	// Plain ifs in the per-record checks: testify per call would dominate at size L.
 	checkMeta := func(kind string, m record.Meta) {
 		switch {
@@ -333,6 +379,26 @@ func checkShape(t *testing.T, p Portfolio, today calendar.Date) {
 		}
 		// Activities are listed by date.
 		assert.True(t, slices.IsSortedFunc(r.activities, func(x, y account.Activity) int { return strings.Compare(string(x.Date), string(y.Date)) }))
+
+		for _, pl := range r.plans {
+			checkMeta("plan", pl.Meta)
+			for _, gl := range pl.Goals {
+				if !record.ValidID(gl.ID) || ids[gl.ID] {
+					t.Fatalf("goal id %q of plan %s is not a fresh ULID", gl.ID, pl.ID)
+				}
+				ids[gl.ID] = true
+			}
+		}
+		for _, x := range r.actions {
+			if x.Source.Area == action.AreaActivity {
+				// A follow-up shares its activity's id by design (storage.FollowUpKey).
+				if x.ID != x.Source.RecordID {
+					t.Fatalf("follow-up %s does not share its activity's id %s", x.ID, x.Source.RecordID)
+				}
+				continue
+			}
+			checkMeta("action", x.Meta)
+		}
 	}
 }
 
@@ -514,6 +580,238 @@ func TestPortfolioIsRealistic(t *testing.T) {
 	}
 }
 
+// TestPlansAndActions checks plans and actions against their accounts and
+// activities on several days, the turn of the year included.
+func TestPlansAndActions(t *testing.T) {
+	tests := []struct {
+		size  Size
+		today calendar.Date
+	}{
+		{Small, testToday},
+		{Small, "2026-01-01"},
+		{Small, "2025-12-31"},
+		{Medium, testToday},
+		{Medium, "2026-01-01"},
+		{Large, testToday},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.size)+"/"+string(tt.today), func(t *testing.T) {
+			if tt.size == Large && testing.Short() {
+				t.Skip("size L in -short mode")
+			}
+			p := portfolio(t, tt.size, tt.today)
+			checkPlans(t, p, tt.today)
+			checkActions(t, p, tt.today)
+		})
+	}
+}
+
+// checkPlans: this year's plan for every account, last year's (locked, and
+// rolled into this year's) for two-thirds, goals against the figures, and a
+// quarter of this year's plans unfinished.
+func checkPlans(t *testing.T, p Portfolio, today calendar.Date) {
+	year := today.Year()
+	recs := group(p)
+	tasks := map[string]int{}
+	for _, x := range p.Actions {
+		if x.Source.Area == action.AreaPlan {
+			tasks[x.Source.RecordID]++
+		}
+	}
+	last, unfinished := 0, 0
+	for _, a := range p.Accounts {
+		r := recs[a.ID]
+		require.NotEmpty(t, r.plans, a.Name)
+		cur := r.plans[len(r.plans)-1]
+		require.Equal(t, year, cur.Year, "this year's plan of %s comes last", a.Name)
+		assert.False(t, cur.Locked)
+		switch len(r.plans) {
+		case 1:
+			assert.Empty(t, cur.RolledFrom, a.Name)
+		case 2:
+			last++
+			old := r.plans[0]
+			assert.Equal(t, year-1, old.Year, a.Name)
+			assert.True(t, old.Locked, "last year's plan of %s is locked", a.Name)
+			assert.Equal(t, old.ID, cur.RolledFrom, "this year's plan of %s rolled from last year's", a.Name)
+			assert.False(t, cur.CreatedAt.Before(old.CreatedAt))
+		default:
+			t.Fatalf("%s has %d plans", a.Name, len(r.plans))
+		}
+		for _, pl := range r.plans {
+			assert.Equal(t, a.Currency, pl.Currency)
+			require.GreaterOrEqual(t, len(pl.Goals), 2, a.Name)
+			require.LessOrEqual(t, len(pl.Goals), 5, a.Name)
+			assert.Equal(t, plan.MetricRevenue, pl.Goals[0].Metric, "revenue goal first")
+			// The revenue goal is 5–30 % above the year before (three significant digits).
+			var base int64
+			for _, f := range r.figures {
+				if f.Year == pl.Year-1 {
+					base = f.Revenue
+				}
+			}
+			ratio := float64(pl.Goals[0].Target) / float64(base)
+			assert.True(t, ratio >= 1.04 && ratio <= 1.31, "revenue goal of %s is %.2f × last year's", a.Name, ratio)
+			assert.NotEmpty(t, pl.Positioning.TargetContactIDs)
+			assert.LessOrEqual(t, len(pl.Positioning.TargetContactIDs), 3)
+			assert.LessOrEqual(t, len(pl.Positioning.TargetCompetitors), 3)
+			assert.LessOrEqual(t, len(pl.Resources), 4)
+			if a.Country == "CN" {
+				assert.True(t, hasHan(pl.Goals[0].Title) && hasHan(pl.ActionPlan), "plan of %s in Chinese", a.Name)
+			}
+		}
+		c := plan.Complete(cur, tasks[cur.ID])
+		if len(c.Missing) > 0 {
+			unfinished++
+			assert.LessOrEqual(t, len(c.Missing), 4, "plan of %s misses %v", a.Name, c.Missing)
+		}
+		if old := r.plans[0]; old.Locked {
+			assert.Empty(t, plan.Complete(old, 0).Missing, "last year's plan of %s was finished", a.Name)
+		}
+	}
+	assert.Equal(t, lastYearPlans(len(p.Accounts)), last)
+	assert.Equal(t, incompletePlans(len(p.Accounts)), unfinished, "a quarter of this year's plans have gaps")
+	assert.Positive(t, unfinished)
+}
+
+// checkActions: one follow-up per activity follow-up, its status following
+// the log; two to six tasks per plan on its goals; nothing open in a year
+// whose plan is locked.
+func checkActions(t *testing.T, p Portfolio, today calendar.Date) {
+	year := today.Year()
+	type actRef struct {
+		acts []account.Activity
+		j    int
+	}
+	acts := map[string]actRef{}
+	recs := group(p)
+	for _, r := range recs {
+		for j, act := range r.activities {
+			acts[act.ID] = actRef{r.activities, j}
+		}
+	}
+	accounts := map[string]account.Account{}
+	for _, a := range p.Accounts {
+		accounts[a.ID] = a
+	}
+	current, locked := map[string]plan.Plan{}, map[string]bool{}
+	for _, pl := range p.Plans {
+		if pl.Locked {
+			locked[pl.AccountID] = true
+		} else {
+			current[pl.AccountID] = pl
+		}
+	}
+	followUps := 0
+	for _, act := range p.Activities {
+		if act.FollowUp != "" {
+			followUps++
+		}
+	}
+	seen := map[string]bool{}
+	tasks := map[string]int{}
+	statuses := map[string]int{}
+	for _, x := range p.Actions {
+		statuses[x.Status]++
+		a := accounts[x.AccountID]
+		if (x.Status == action.Done) != (x.CompletedOn != "") {
+			t.Fatalf("action %s is %s, completed on %q", x.ID, x.Status, x.CompletedOn)
+		}
+		if today.Before(x.CompletedOn) || (x.CompletedOn != "" && x.CompletedOn.Before(calendar.DateOf(x.CreatedAt))) {
+			t.Fatalf("action %s created %s, completed on %s", x.ID, x.CreatedAt, x.CompletedOn)
+		}
+		if x.IsOpen() && locked[x.AccountID] && x.Due.Year() == year-1 {
+			t.Fatalf("action %s is %s but due %s, in a locked plan's year", x.ID, x.Status, x.Due)
+		}
+		switch x.Source.Area {
+		case action.AreaActivity:
+			ref, ok := acts[x.Source.RecordID]
+			if !ok || seen[x.Source.RecordID] {
+				t.Fatalf("follow-up %s names activity %s (known %v, seen %v)", x.ID, x.Source.RecordID, ok, seen[x.Source.RecordID])
+			}
+			seen[x.Source.RecordID] = true
+			act := ref.acts[ref.j]
+			want := action.FollowUp(act.ID, act.AccountID, act.Subject, a.Owner, act.FollowUp)
+			if x.AccountID != want.AccountID || x.Title != want.Title || x.Owner != want.Owner || x.Due != want.Due || x.Source != want.Source {
+				t.Fatalf("follow-up %+v of activity %+v", x, act)
+			}
+			// Done on the account's next activity when it came within 30 days
+			// after the follow-up date; otherwise open, unless its year's plan is locked.
+			status, on := action.Open, calendar.Date("")
+			for _, next := range ref.acts[ref.j+1:] {
+				if next.Date > act.Date {
+					if next.Date <= act.FollowUp.AddDays(30) {
+						status, on = action.Done, next.Date
+					}
+					break
+				}
+			}
+			if status == action.Open && locked[a.ID] && act.FollowUp.Year() == year-1 {
+				status = action.Cancelled
+			}
+			if x.Status != status || x.CompletedOn != on {
+				t.Fatalf("follow-up of %s on %s (due %s) is %s on %q, want %s on %q", act.Subject, act.Date, act.FollowUp, x.Status, x.CompletedOn, status, on)
+			}
+		case action.AreaPlan:
+			pl := current[x.AccountID]
+			if x.Source.RecordID != pl.ID || !slices.ContainsFunc(pl.Goals, func(gl plan.Goal) bool { return gl.ID == x.Source.Detail }) {
+				t.Fatalf("plan task %s names plan %s goal %s", x.ID, x.Source.RecordID, x.Source.Detail)
+			}
+			if x.Due.Year() != year {
+				t.Fatalf("plan task %s is due %s, outside the plan year", x.ID, x.Due)
+			}
+			tasks[pl.ID]++
+		case action.AreaManual:
+			if x.Source.RecordID != "" || x.Source.Detail != "" {
+				t.Fatalf("to-do %s names a source %+v", x.ID, x.Source)
+			}
+		default:
+			t.Fatalf("action %s from %s", x.ID, x.Source.Area)
+		}
+		if a.Country == "CN" && !hasHan(x.Title) {
+			t.Fatalf("action %q of %s is not in Chinese", x.Title, a.Name)
+		}
+	}
+	assert.Len(t, seen, followUps, "one action per follow-up")
+	for _, pl := range current {
+		assert.GreaterOrEqual(t, tasks[pl.ID], 2)
+		assert.LessOrEqual(t, tasks[pl.ID], 6)
+	}
+	for _, st := range action.Statuses {
+		assert.Positive(t, statuses[st], "some actions %s", st)
+	}
+}
+
+// TestActionsFillMyActions checks the buckets of the "My actions" list all
+// have something, for every owner of the demo.
+func TestActionsFillMyActions(t *testing.T) {
+	p := portfolio(t, Small, testToday)
+	buckets := map[string]map[string]int{}
+	overdueFollowUps := 0
+	for _, x := range p.Actions {
+		if buckets[x.Owner] == nil {
+			buckets[x.Owner] = map[string]int{}
+		}
+		b := action.Bucket(x, testToday)
+		buckets[x.Owner][b]++
+		if b == action.BucketOverdue && x.Source.Area == action.AreaActivity {
+			overdueFollowUps++
+		}
+	}
+	all := map[string]int{}
+	for owner, b := range buckets {
+		assert.Positive(t, b[action.BucketOverdue]+b[action.BucketThisWeek]+b[action.BucketLater], "%s has open actions", owner)
+		for k, n := range b {
+			all[k] += n
+		}
+	}
+	for _, b := range []string{action.BucketOverdue, action.BucketThisWeek, action.BucketLater, action.BucketNoDate, action.BucketClosed} {
+		assert.Positive(t, all[b], "some actions %s", b)
+	}
+	assert.Positive(t, overdueFollowUps, "some follow-ups overdue and open")
+	assert.Greater(t, all[action.BucketLater], all[action.BucketThisWeek])
+}
+
 // TestLargeIsFast guards the budget loosely; the benchmark gives the figure.
 func TestLargeIsFast(t *testing.T) {
 	if testing.Short() {
@@ -531,7 +829,7 @@ func BenchmarkGenerate(b *testing.B) {
 	for _, size := range []Size{Small, Medium, Large} {
 		b.Run(string(size), func(b *testing.B) {
 			c := Target(size)
-			records := c.Accounts + c.Contacts + c.Activities + c.Figures
+			records := c.Accounts + c.Contacts + c.Activities + c.Figures + c.Plans + c.Actions
 			b.ReportAllocs()
 			for b.Loop() {
 				Generate(size, 1, testToday)

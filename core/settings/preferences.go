@@ -19,6 +19,9 @@ type Preferences struct {
 	record.Meta
 	Language string `json:"language"`
 	Theme    string `json:"theme"`
+	// Owner is whose actions "My actions" opens on: the user's own name as
+	// it appears as an owner ("" = everyone's, until the user picks).
+	Owner string `json:"owner"`
 }
 
 // DefaultPreferences follow the operating system.
@@ -29,5 +32,6 @@ func (p *Preferences) Validate() error {
 	var c fault.Checker
 	c.OneOf("language", p.Language, true, Languages...)
 	c.OneOf("theme", p.Theme, false, Themes...)
+	c.MaxLen("owner", p.Owner, 80)
 	return c.Err()
 }

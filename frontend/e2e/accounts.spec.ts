@@ -1,13 +1,12 @@
 // The foundation end to end: a real Chromium against a real `keystone serve`
 // on a temp data folder.
-import { test, expect, type Page } from '@playwright/test'
+import { test, expect } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { startServer, type Server } from './server'
+import { field, shot } from './helpers'
 
-const shots = fileURLToPath(new URL('../../test/artifacts/', import.meta.url))
 const ACCOUNT = '上海东方新材料有限公司'
 const CONTACT = '刘建国'
 const SUBJECT = '首次拜访：新材料技术交流'
@@ -23,15 +22,6 @@ test.afterAll(async () => {
   await server?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
-
-/** The text input behind a test id, whether the id sits on the input or its wrapper. */
-function field(page: Page, id: string) {
-  return page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false })
-}
 
 test('sample portfolio, a Chinese account with a contact and an activity, kept across a restart', async ({ page }) => {
   server = await startServer(dataDir)

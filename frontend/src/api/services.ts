@@ -2,6 +2,7 @@
 import { call } from './transport'
 import type {
   Meta,
+  Action, ActionBoard, ActionCounts, ActionQuery, ActionRow, Plan, PlanComparison, PlanView,
   Account, AccountFilter, AccountList, Activity, Contact, DataInfo, Preferences,
   SampleSummary, Workspace, YearFigures,
 } from './types'
@@ -46,4 +47,31 @@ export const settings = {
 export const data = {
   info: () => call<DataInfo>('DataService', 'Info'),
   loadSample: () => call<SampleSummary>('DataService', 'LoadSample'),
+}
+
+export const actions = {
+  /** the My actions board; an empty owner means everyone */
+  mine: (q: ActionQuery) => call<ActionBoard>('ActionService', 'Mine', q),
+  /** open / overdue / this-week counts for the navigation badge */
+  counts: (owner: string) => call<ActionCounts>('ActionService', 'Counts', owner),
+  /** owner names known from accounts and actions, sorted */
+  owners: () => call<string[]>('ActionService', 'Owners'),
+  /** every action of one account, open first */
+  forAccount: (accountId: string) => call<ActionRow[]>('ActionService', 'ForAccount', accountId),
+  /** create (id "") or update */
+  save: (a: Action) => call<Action>('ActionService', 'Save', outgoing(a)),
+  setStatus: (id: string, rev: number, status: Action['status']) =>
+    call<Action>('ActionService', 'SetStatus', id, rev, status),
+  archive: (id: string, rev: number) => call<void>('ActionService', 'Archive', id, rev),
+}
+
+export const plans = {
+  /** year 0 = the current year */
+  get: (accountId: string, year: number) => call<PlanView>('PlanService', 'Get', accountId, year),
+  /** create (id "") or update; a locked plan is refused with rule read_only */
+  save: (p: Plan) => call<Plan>('PlanService', 'Save', outgoing(p)),
+  /** copy the year's plan into year+1 and lock it; returns the new plan */
+  rollForward: (accountId: string, year: number) => call<Plan>('PlanService', 'RollForward', accountId, year),
+  /** the year's plan beside the year before */
+  compare: (accountId: string, year: number) => call<PlanComparison>('PlanService', 'Compare', accountId, year),
 }

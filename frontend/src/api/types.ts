@@ -140,6 +140,8 @@ export interface AccountRef {
 }
 
 export interface Workspace {
+  /** the follow-up actions of this account's activities (source area "activity") */
+  followUps: Action[]
   account: Account
   figures: YearFigures[]
   contacts: Contact[]
@@ -154,6 +156,8 @@ export interface Preferences {
   /** "" = follow the OS */
   language: '' | 'en' | 'zh-CN'
   theme: 'light' | 'dark' | 'system'
+  /** the owner name "My actions" shows by default ("" = not chosen yet) */
+  owner: string
 }
 
 export interface DataInfo {
@@ -169,6 +173,8 @@ export interface SampleSummary {
   contacts: number
   activities: number
   figures: number
+  plans: number
+  actions: number
 }
 
 /** What a rejected call carries (Go fault.Error). */
@@ -186,4 +192,159 @@ export interface ApiError {
   params?: Record<string, unknown>
   message: string
   issues?: ApiIssue[]
+}
+
+// ---- actions (core/action): the one to-do kind every area uses ----
+
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'cancelled'
+export type ActionArea = 'manual' | 'plan' | 'activity' | 'partnership' | 'switching' | 'program' | 'retention' | 'winloss'
+
+export interface ActionSource {
+  area: ActionArea
+  /** the plan, activity, ... it came from; "" for manual */
+  recordId: string
+  /** a part of that record, e.g. a plan goal's id */
+  detail: string
+}
+
+export interface Action extends Meta {
+  accountId: string
+  title: string
+  owner: string
+  due: DateString
+  status: ActionStatus
+  source: ActionSource
+  notes: string
+  completedOn: DateString
+}
+
+export interface ActionRow extends Action {
+  accountName: string
+  /** plan year when the source is a plan, else 0 (for the link back) */
+  planYear: number
+}
+
+export interface ActionQuery {
+  /** "" = every owner */
+  owner: string
+  /** "" = every account */
+  accountId: string
+  /** [] = every area */
+  areas: ActionArea[]
+  includeClosed: boolean
+}
+
+export interface ActionCounts {
+  open: number
+  overdue: number
+  thisWeek: number
+}
+
+export interface ActionBoard {
+  today: DateString
+  /** Sunday of this Monday-first week */
+  weekEnd: DateString
+  overdue: ActionRow[]
+  thisWeek: ActionRow[]
+  later: ActionRow[]
+  noDate: ActionRow[]
+  /** done and cancelled, newest first; empty unless includeClosed */
+  closed: ActionRow[]
+  counts: ActionCounts
+}
+
+// ---- plans (core/plan): six elements and four value quadrants ----
+
+export type GoalMetric = 'revenue' | 'margin' | 'share_of_wallet' | 'cross_sell' | 'custom'
+
+export interface Goal {
+  /** client-made unique id (e.g. crypto.randomUUID()) for new goals */
+  id: string
+  title: string
+  metric: GoalMetric
+  /** minor units for money metrics, basis points (1/100 %) for share_of_wallet, plain number for custom */
+  target: number
+  /** custom goals only */
+  unit: string
+  /** custom goals only; other metrics read the yearly figures */
+  actual: number
+  notes: string
+}
+
+export interface Positioning {
+  statement: string
+  targetContactIds: string[]
+  targetCompetitors: string[]
+  valueProposition: string
+}
+
+export interface Resource {
+  party: 'ours' | 'customer'
+  description: string
+  owner: string
+}
+
+export interface ValueQuadrants {
+  functional: string
+  psychological: string
+  customerCommitments: string
+  tracking: string
+}
+
+export interface Plan extends Meta {
+  accountId: string
+  year: number
+  currency: string
+  goals: Goal[]
+  strategicFocus: string
+  positioning: Positioning
+  actionPlan: string
+  resources: Resource[]
+  /** minor units */
+  budget: number
+  /** minor units: revenue forecast */
+  forecast: number
+  budgetNotes: string
+  value: ValueQuadrants
+  /** rolled forward: read-only history */
+  locked: boolean
+  rolledFrom: string
+}
+
+export interface GoalProgress {
+  goalId: string
+  actual: number
+  target: number
+  percent: number
+  known: boolean
+  /** the figures' currency when it differs from the plan's ("" otherwise) */
+  mismatch: string
+}
+
+export type PlanPart = 'goals' | 'strategicFocus' | 'positioning' | 'actionPlan' | 'resources' | 'budget'
+  | 'value.functional' | 'value.psychological' | 'value.customerCommitments' | 'value.tracking'
+
+export interface Completeness {
+  filled: PlanPart[]
+  missing: PlanPart[]
+  percent: number
+}
+
+export interface PlanView {
+  year: number
+  /** null when the account has no plan for this year yet */
+  plan: Plan | null
+  /** years that have a plan, newest first */
+  years: number[]
+  progress: GoalProgress[]
+  completeness: Completeness
+  /** actions whose source is this plan */
+  actions: ActionRow[]
+  /** the year's figures, when entered */
+  figures: YearFigures | null
+}
+
+export interface PlanComparison {
+  current: PlanView
+  previous: PlanView
 }

@@ -5,6 +5,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/accounts' },
   { path: '/accounts', name: 'accounts', component: AccountsList, meta: { nav: 'accounts' } },
   { path: '/accounts/:id', name: 'account', component: () => import('@/views/accounts/workspace/AccountWorkspace.vue'), props: true, meta: { nav: 'accounts' } },
+  { path: '/actions', name: 'actions', component: () => import('@/views/actions/MyActions.vue'), meta: { nav: 'actions' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { nav: 'settings' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFound.vue') },
 ]

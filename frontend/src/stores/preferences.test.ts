@@ -41,11 +41,36 @@ describe('preferences store', () => {
     await saving
     await prefs.toggleTheme()
     expect(server.calls('SettingsService', 'SavePreferences')).toEqual([
-      [{ id: 'p', rev: 3, language: 'zh-CN', theme: 'light' }],
-      [{ id: 'p', rev: 4, language: 'zh-CN', theme: 'dark' }],
+      [{ id: 'p', rev: 3, language: 'zh-CN', theme: 'light', owner: '' }],
+      [{ id: 'p', rev: 4, language: 'zh-CN', theme: 'dark', owner: '' }],
     ])
     // remembered for the next start's first paint
-    expect(JSON.parse(localStorage.getItem('keystone.preferences')!)).toEqual({ language: 'zh-CN', theme: 'dark' })
+    expect(JSON.parse(localStorage.getItem('keystone.preferences')!)).toEqual({ language: 'zh-CN', theme: 'dark', owner: '' })
+  })
+
+  it('loads and saves whose actions to show, keeping the rest of the record', async () => {
+    const server = fakeServer({
+      'SettingsService.Preferences': () => ({ id: 'p', rev: 7, language: 'zh-CN', theme: 'dark', owner: '王磊' }),
+      'SettingsService.SavePreferences': ([p]) => ({ ...(p as object), rev: 8 }),
+    })
+    const prefs = usePreferencesStore()
+    await prefs.load()
+    expect(prefs.owner).toBe('王磊')
+    await prefs.setOwner('  李娜 ')
+    expect(prefs.owner).toBe('李娜')
+    await prefs.setOwner('')
+    expect(server.calls('SettingsService', 'SavePreferences')).toEqual([
+      [{ id: 'p', rev: 7, language: 'zh-CN', theme: 'dark', owner: '李娜' }],
+      [{ id: 'p', rev: 8, language: 'zh-CN', theme: 'dark', owner: '' }],
+    ])
+    // a new store (next start) begins with the cached owner before the server answers
+    setActivePinia(createPinia())
+    expect(usePreferencesStore().owner).toBe('')
+  })
+
+  it('starts with the cached owner so the first badge count is for the right person', () => {
+    localStorage.setItem('keystone.preferences', JSON.stringify({ language: 'en', theme: 'light', owner: '王磊' }))
+    expect(usePreferencesStore().owner).toBe('王磊')
   })
 
   it('keeps the choice for the session when saving fails, and says why', async () => {

@@ -1,5 +1,6 @@
-// Interface language and theme: applied at once, remembered through the Go
-// settings service, mirrored in localStorage so the first paint is right.
+// Interface language, theme and whose actions "My actions" shows: applied at
+// once, remembered through the Go settings service, mirrored in localStorage
+// so the first paint (and the first badge count) is right.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { settings } from '@/api/services'
@@ -22,7 +23,7 @@ function readCache(): Preferences | null {
 
 function writeCache(p: Preferences): void {
   try {
-    localStorage.setItem(CACHE_KEY, JSON.stringify({ language: p.language, theme: p.theme }))
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ language: p.language, theme: p.theme, owner: p.owner }))
   } catch {
     // private mode or quota: the server copy still holds the preference
   }
@@ -31,7 +32,8 @@ function writeCache(p: Preferences): void {
 function normalize(p: Partial<Preferences> | null | undefined): Preferences {
   const language = p?.language === 'en' || p?.language === 'zh-CN' ? p.language : ''
   const theme = p?.theme === 'light' || p?.theme === 'dark' ? p.theme : 'system'
-  return { language, theme }
+  const owner = typeof p?.owner === 'string' ? p.owner.trim() : ''
+  return { language, theme, owner }
 }
 
 function mediaDark(): MediaQueryList | null {
@@ -44,6 +46,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
   const cached = readCache()
   const language = ref<Preferences['language']>(cached?.language ?? '')
   const theme = ref<Preferences['theme']>(cached?.theme ?? 'system')
+  const owner = ref(cached?.owner ?? '')
   /** Whatever else the server keeps on the record (id, rev, …): sent back unchanged. */
   let serverRecord: Record<string, unknown> = {}
   const loaded = ref(false)
@@ -71,6 +74,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
       const n = normalize(p)
       language.value = n.language
       theme.value = n.theme
+      owner.value = n.owner
       writeCache(n)
       error.value = null
     } catch (e) {
@@ -83,7 +87,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
   }
 
   async function save(): Promise<void> {
-    const p: Preferences = { language: language.value, theme: theme.value }
+    const p: Preferences = { language: language.value, theme: theme.value, owner: owner.value }
     writeCache(p)
     try {
       const saved = await settings.savePreferences({ ...serverRecord, ...p } as Preferences)
@@ -112,7 +116,13 @@ export const usePreferencesStore = defineStore('preferences', () => {
     await setTheme(dark.value ? 'light' : 'dark')
   }
 
+  /** Whose actions "My actions" and the badge show ("" = everyone's); kept for the session if saving fails. */
+  async function setOwner(o: string): Promise<void> {
+    owner.value = o.trim()
+    await save()
+  }
+
   apply()
 
-  return { language, theme, locale, dark, loaded, error, load, setLanguage, setTheme, toggleTheme, apply }
+  return { language, theme, owner, locale, dark, loaded, error, load, setLanguage, setTheme, toggleTheme, setOwner, apply }
 })

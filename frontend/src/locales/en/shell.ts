@@ -2,6 +2,8 @@ export default {
   shell: {
     nav: {
       accounts: 'Accounts',
+      actions: 'Actions',
+      actionsBadge: '{n} actions due this week or overdue',
       settings: 'Settings',
     },
     collapse: 'Collapse navigation',

@@ -14,8 +14,11 @@ export default {
     },
     tabs: {
       overview: 'Overview',
+      plan: 'Plan',
       contacts: 'Decision chain',
       activities: 'Activities',
+      actions: 'Actions',
+      actionsOpen: '{n} open actions',
     },
     form: {
       keyHint: 'Enter to save · Esc to close',
@@ -210,6 +213,7 @@ export default {
       noMatch: 'No activity matches.',
       emptyTitle: 'No activities yet',
       emptyBody: 'Record visits, calls, meetings and services with the customer. Keystone counts visits per month per key person and the months with a useful thing done.',
+      linkGone: 'The linked activity is not here any more: it may have been archived.',
     },
     activity: {
       new: 'New activity',
@@ -241,7 +245,15 @@ export default {
       overdue: 'Follow-up overdue by {days} day ({date}) | Follow-up overdue by {days} days ({date})',
       due: 'Follow up today',
       upcoming: 'Follow up {rel} ({date})',
-      done: 'Followed up ({date})',
+      noDate: 'Follow-up open, no date',
+      inProgress: 'in progress',
+      done: 'Followed up on {date}',
+      doneUndated: 'Followed up',
+      cancelled: 'Follow-up cancelled (was due {date})',
+      cancelledUndated: 'Follow-up cancelled',
+      markDone: 'Mark done',
+      markDoneTip: 'Mark this follow-up done today',
+      marked: 'Follow-up marked done.',
     },
   },
 }

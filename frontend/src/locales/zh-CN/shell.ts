@@ -2,6 +2,8 @@ export default {
   shell: {
     nav: {
       accounts: '客户',
+      actions: '行动',
+      actionsBadge: '本周到期或已逾期的行动：{n} 项',
       settings: '设置',
     },
     collapse: '收起导航',

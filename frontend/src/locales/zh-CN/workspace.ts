@@ -14,8 +14,11 @@ export default {
     },
     tabs: {
       overview: '概览',
+      plan: '客户计划',
       contacts: '决策链',
       activities: '拜访记录',
+      actions: '行动',
+      actionsOpen: '{n} 项未完成行动',
     },
     form: {
       keyHint: 'Enter 保存 · Esc 关闭',
@@ -210,6 +213,7 @@ export default {
       noMatch: '没有符合条件的记录。',
       emptyTitle: '尚无拜访记录',
       emptyBody: '记录与客户的拜访、电话、会议和服务。基石会统计关键人月均拜访次数，以及每月是否为客户做了有价值的事。',
+      linkGone: '链接的拜访记录已不在此处，可能已被归档。',
     },
     activity: {
       new: '新建拜访记录',
@@ -241,7 +245,15 @@ export default {
       overdue: '跟进已逾期 {days} 天（{date}）',
       due: '今天跟进',
       upcoming: '{rel}跟进（{date}）',
-      done: '已跟进（{date}）',
+      noDate: '待跟进，未定日期',
+      inProgress: '进行中',
+      done: '已于 {date} 完成跟进',
+      doneUndated: '已完成跟进',
+      cancelled: '跟进已取消（原定 {date}）',
+      cancelledUndated: '跟进已取消',
+      markDone: '标记完成',
+      markDoneTip: '将此跟进标记为今天完成',
+      marked: '已标记跟进完成。',
     },
   },
 }

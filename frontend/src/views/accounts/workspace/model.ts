@@ -1,6 +1,6 @@
 // Pure helpers behind the account workspace: figures, decision chain and
 // activities. Kept free of Vue so they can be tested on their own.
-import type { Activity, Contact, YearFigures, YearShare } from '@/api/types'
+import type { Action, Activity, Contact, YearFigures, YearShare } from '@/api/types'
 
 export const BUYING_ROLES = ['economic', 'technical', 'user', 'financial', 'coach', 'influencer'] as const
 export const STANCES = ['supporter', 'neutral', 'opponent'] as const
@@ -138,21 +138,55 @@ export function sortActivities(list: Activity[]): Activity[] {
   })
 }
 
-export type FollowUpState = 'none' | 'overdue' | 'due' | 'upcoming' | 'done'
+export type FollowUpState = 'none' | 'overdue' | 'due' | 'upcoming' | 'done' | 'cancelled'
 
-/**
- * Where an activity's follow-up stands today. A follow-up counts as done once a
- * later day's activity reached any of the same people (or, when none were named,
- * once anything later was recorded), so old visits do not stay red forever.
- */
-export function followUpState(a: Activity, all: Activity[], today: string): FollowUpState {
-  if (!a.followUp) return 'none'
-  const shared = new Set(a.contactIds ?? [])
-  const followedUp = all.some(
-    (b) => b.id !== a.id && b.date > a.date && (shared.size === 0 || (b.contactIds ?? []).some((id) => shared.has(id))),
-  )
-  if (followedUp) return 'done'
-  if (a.followUp < today) return 'overdue'
-  if (a.followUp === today) return 'due'
+export interface FollowUp {
+  state: FollowUpState
+  /** the date the follow-up is due ("" when it has none) */
+  due: string
+  /** the day it was marked done ("" otherwise) */
+  completedOn: string
+  /** the shared action behind it; null while none exists (nothing to mark done then) */
+  action: Action | null
+}
+
+/** The live follow-up action of each activity, by activity id. */
+export function followUpsByActivity(actions: Action[]): Map<string, Action> {
+  const out = new Map<string, Action>()
+  for (const x of actions) {
+    if (x.source.area === 'activity' && x.source.recordId && !x.deletedAt) out.set(x.source.recordId, x)
+  }
+  return out
+}
+
+/** Where a due date stands against today. */
+function byDate(due: string, today: string): FollowUpState {
+  if (due < today) return 'overdue'
+  if (due === today) return 'due'
   return 'upcoming'
 }
+
+/**
+ * Where an activity's follow-up stands today. The shared action is the truth:
+ * it may have been done, cancelled or moved in "My actions". Without one (a
+ * follow-up saved a moment ago) the activity's own date still tells the state.
+ */
+export function followUpOf(a: Activity, action: Action | undefined, today: string): FollowUp {
+  if (!action) {
+    return { state: a.followUp ? byDate(a.followUp, today) : 'none', due: a.followUp, completedOn: '', action: null }
+  }
+  const due = action.due || a.followUp
+  const base = { due, completedOn: '', action }
+  switch (action.status) {
+    case 'done':
+      return { ...base, state: 'done', completedOn: action.completedOn }
+    case 'cancelled':
+      return { ...base, state: 'cancelled' }
+    default:
+      // An open follow-up with no date is still open: never overdue, but not hidden either.
+      return { ...base, state: due ? byDate(due, today) : 'upcoming' }
+  }
+}
+
+/** The states that still ask for something to be done. */
+export const OPEN_FOLLOW_UPS: readonly FollowUpState[] = ['overdue', 'due', 'upcoming']

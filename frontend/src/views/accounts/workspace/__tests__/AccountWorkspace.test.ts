@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
 import type { VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import AccountWorkspace from '../AccountWorkspace.vue'
-import { $, $$, account, click, contact, mountIn, settle, workspace } from './harness'
+import { $, $$, account, activity, click, contact, followUp, mountIn, settle, workspace } from './harness'
 
 vi.mock('@/api/services', () => ({
   accounts: {
@@ -16,9 +17,31 @@ vi.mock('@/api/services', () => ({
     saveActivity: vi.fn(),
     archiveActivity: vi.fn(),
   },
+  actions: { forAccount: vi.fn(), setStatus: vi.fn(), counts: vi.fn() },
+  plans: { get: vi.fn() },
 }))
-const { accounts } = await import('@/api/services')
+const { accounts, actions } = await import('@/api/services')
 const api = vi.mocked(accounts)
+const actionApi = vi.mocked(actions)
+
+/**
+ * Stand-ins for the plan and actions areas' components: they show the props
+ * they were given and can say that they changed something.
+ */
+const seen: Record<string, Record<string, unknown>> = {}
+function standIn(name: string, props: string[]) {
+  return defineComponent({
+    name,
+    props,
+    emits: ['changed'],
+    setup(p, { emit }) {
+      return () => {
+        seen[name] = { ...p }
+        return h('button', { 'data-testid': `${name}-stub`, onClick: () => emit('changed') }, name)
+      }
+    },
+  })
+}
 
 let wrapper: VueWrapper | null = null
 let router: Router
@@ -37,14 +60,18 @@ async function visit(path: string) {
   const id = String(router.currentRoute.value.params.id)
   wrapper = mountIn(AccountWorkspace, { id }, {
     router,
-    stubs: { FiguresChart: true, VisitsChart: true, AccountForm: true },
+    stubs: {
+      FiguresChart: true, VisitsChart: true, AccountForm: true,
+      PlanTab: standIn('PlanTab', ['accountId', 'account', 'contacts', 'figures', 'defaultOwner']),
+      AccountActions: standIn('AccountActions', ['accountId', 'defaultOwner']),
+    },
   })
   await settle()
 }
 
 const sample = () =>
   workspace({
-    account: account({ id: 'acc1', name: '华东精细化工集团', rev: 3 }),
+    account: account({ id: 'acc1', name: '华东精细化工集团', rev: 3, owner: '王磊' }),
     contacts: [
       contact({ id: 'c1', name: '李明', buyingRole: 'economic' }),
       contact({ id: 'c2', name: '王芳', buyingRole: 'technical', left: true }),
@@ -57,6 +84,9 @@ describe('AccountWorkspace', () => {
   beforeEach(() => {
     vi.clearAllMocks()
     api.workspace.mockResolvedValue(sample())
+    actionApi.forAccount.mockResolvedValue([])
+    actionApi.counts.mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0 })
+    for (const k of Object.keys(seen)) delete seen[k]
   })
 
   afterEach(() => {
@@ -131,5 +161,83 @@ describe('AccountWorkspace', () => {
     expect($('[data-testid="account-edit"]')).toBeNull()
     await click('[data-testid="account-restore"]')
     expect(api.restore).toHaveBeenCalledWith('acc1', 3)
+  })
+
+  it('orders the tabs overview, plan, decision chain, activities, actions', async () => {
+    await visit('/accounts/acc1')
+    expect($$('.n-tabs-tab').map((el) => el.getAttribute('data-testid'))).toEqual([
+      'tab-overview', 'tab-plan', 'tab-contacts', 'tab-activities', 'tab-actions',
+    ])
+  })
+
+  it('opens the account plan with the account, its people and figures, and reloads when it changed', async () => {
+    await visit('/accounts/acc1?tab=plan')
+    expect($('[data-testid="PlanTab-stub"]')).not.toBeNull()
+    expect(seen.PlanTab).toMatchObject({ accountId: 'acc1', defaultOwner: '王磊', figures: [] })
+    expect((seen.PlanTab!.account as { name: string }).name).toBe('华东精细化工集团')
+    expect((seen.PlanTab!.contacts as unknown[]).length).toBe(2)
+
+    api.workspace.mockClear()
+    await click('[data-testid="PlanTab-stub"]')
+    expect(api.workspace).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens the account’s actions for its owner, counts the open ones, and reloads when they changed', async () => {
+    actionApi.forAccount.mockResolvedValue([
+      { ...followUp('a1'), accountName: '', planYear: 0 },
+      { ...followUp('a2', { status: 'in_progress' }), accountName: '', planYear: 0 },
+      { ...followUp('a3', { status: 'done' }), accountName: '', planYear: 0 },
+    ])
+    await visit('/accounts/acc1?tab=actions')
+    expect(seen.AccountActions).toMatchObject({ accountId: 'acc1', defaultOwner: '王磊' })
+    expect($('[data-testid="tab-actions"]')!.textContent).toBe('Actions2')
+    expect(actionApi.forAccount).toHaveBeenCalledWith('acc1')
+
+    api.workspace.mockClear()
+    actionApi.forAccount.mockResolvedValue([])
+    await click('[data-testid="AccountActions-stub"]')
+    expect(api.workspace).toHaveBeenCalledTimes(1)
+    expect($('[data-testid="tab-actions"]')!.textContent).toBe('Actions0')
+  })
+
+  it('still opens when the actions cannot be counted', async () => {
+    actionApi.forAccount.mockRejectedValue({ code: 'internal', rule: 'internal', message: 'boom' })
+    await visit('/accounts/acc1')
+    expect($('[data-testid="account-name"]')!.textContent).toBe('华东精细化工集团')
+    expect($('[data-testid="tab-actions"]')!.textContent).toBe('Actions')
+  })
+
+  it('opens Activities at the activity a link names, highlighted, with its follow-up from the shared action', async () => {
+    const w = sample()
+    w.activities = [
+      activity({ id: 'v1', date: '2025-01-10', subject: '年度框架谈判', followUp: '2025-01-20' }),
+      activity({ id: 'v2', date: '2025-02-10', subject: '技术交流会', followUp: '2025-02-20' }),
+    ]
+    w.followUps = [followUp('v1', { due: '2025-01-20', status: 'done', completedOn: '2025-01-19' })]
+    api.workspace.mockResolvedValue(w)
+    await visit('/accounts/acc1?activity=v1')
+    expect($('.n-tabs-tab--active')!.getAttribute('data-testid')).toBe('tab-activities')
+    const rows = $$('[data-testid="activity-row"]')
+    expect(rows.filter((r) => r.classList.contains('flash')).map((r) => r.dataset.id)).toEqual(['v1'])
+    expect(rows.find((r) => r.dataset.id === 'v1')!.dataset.follow).toBe('done')
+
+    // leaving the tab drops the link, so coming back does not jump to it again
+    await click('[data-testid="tab-overview"]')
+    expect(router.currentRoute.value.query).toEqual({})
+  })
+
+  it('reloads the workspace after a follow-up is marked done', async () => {
+    const w = sample()
+    w.activities = [activity({ id: 'v1', date: '2025-01-10', subject: '年度框架谈判', followUp: '2025-01-20' })]
+    w.followUps = [followUp('v1', { due: '2025-01-20', rev: 2 })]
+    api.workspace.mockResolvedValue(w)
+    actionApi.setStatus.mockResolvedValue(followUp('v1', { rev: 3, status: 'done' }))
+    await visit('/accounts/acc1?tab=activities')
+    api.workspace.mockClear()
+    actionApi.forAccount.mockClear()
+    await click('[data-testid="follow-up-done"]')
+    expect(actionApi.setStatus).toHaveBeenCalledWith('v1', 2, 'done')
+    expect(api.workspace).toHaveBeenCalledTimes(1)
+    expect(actionApi.forAccount).toHaveBeenCalledTimes(1)
   })
 })

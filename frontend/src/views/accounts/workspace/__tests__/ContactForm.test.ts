@@ -140,4 +140,15 @@ describe('ContactForm', () => {
       id: 'cpo', rev: 1, name: '李明', reportsTo: 'ceo', buyingRole: 'economic', relationshipLevel: 3,
     })
   })
+
+  it('sets the role in the decision from its selects, and clears back to none', async () => {
+    await open(chain[1]!)
+    const selects = wrapper!.findAllComponents(NSelect)
+    const byValue = (v: unknown) => selects.find((x) => x.props('value') === v)!
+    byValue('economic').vm.$emit('update:value', 'technical')
+    byValue(3).vm.$emit('update:value', null)
+    await settle()
+    await click('[data-testid="contact-save"]')
+    expect(saveContact.mock.calls[0]![0]).toMatchObject({ buyingRole: 'technical', relationshipLevel: 0 })
+  })
 })

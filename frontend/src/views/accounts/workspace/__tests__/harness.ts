@@ -7,7 +7,7 @@ import { createPinia } from 'pinia'
 import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
-import type { Account, Activity, Contact, VisitStats, Workspace, YearFigures } from '@/api/types'
+import type { Account, Action, Activity, Contact, VisitStats, Workspace, YearFigures } from '@/api/types'
 
 export function mountIn(
   component: Component,
@@ -99,9 +99,17 @@ export function visits(over: Partial<VisitStats> = {}): VisitStats {
   }
 }
 
+/** The follow-up action of an activity (it shares the activity's id, as the store does). */
+export function followUp(activityId: string, over: Partial<Action> = {}): Action {
+  return {
+    id: activityId, ...META, accountId: 'acc1', title: activityId, owner: '王磊', due: '', status: 'open',
+    source: { area: 'activity', recordId: activityId, detail: '' }, notes: '', completedOn: '', ...over,
+  }
+}
+
 export function workspace(over: Partial<Workspace> = {}): Workspace {
   return {
     account: account(), figures: [], contacts: [], activities: [], shareOfWallet: [], visits: visits(),
-    parent: null, children: [], ...over,
+    parent: null, children: [], followUps: [], ...over,
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  followUpState, percentOf, reportsToOptions, roleSummary, shareOfWallet, sortActivities, sowForYear,
+  followUpOf, followUpsByActivity, percentOf, reportsToOptions, roleSummary, shareOfWallet, sortActivities, sowForYear,
   suggestedYear, validBirthday,
 } from '../model'
-import { activity, contact, figures } from './harness'
+import { activity, contact, figures, followUp } from './harness'
 
 describe('figures', () => {
   it('computes share of wallet as revenue ÷ category spend, unknown when the spend is not recorded', () => {
@@ -81,24 +81,39 @@ describe('activities', () => {
     expect(list.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd']) // input untouched
   })
 
-  it('marks follow-ups overdue, due today, upcoming, or done once the people were met again', () => {
-    const today = '2025-03-15'
-    const overdue = activity({ id: 'o', date: '2025-03-01', followUp: '2025-03-10', contactIds: ['x'] })
-    const due = activity({ id: 'd', date: '2025-03-05', followUp: '2025-03-15', contactIds: ['y'] })
-    const upcoming = activity({ id: 'u', date: '2025-03-12', followUp: '2025-04-01', contactIds: ['z'] })
-    const answered = activity({ id: 'a', date: '2025-02-01', followUp: '2025-02-10', contactIds: ['w', 'z'] })
-    const none = activity({ id: 'n', date: '2025-03-14' })
-    const all = [overdue, due, upcoming, answered, none]
-    expect(followUpState(overdue, all, today)).toBe('overdue')
-    expect(followUpState(due, all, today)).toBe('due')
-    expect(followUpState(upcoming, all, today)).toBe('upcoming')
-    expect(followUpState(answered, all, today)).toBe('done') // z was met again on 03-12
-    expect(followUpState(none, all, today)).toBe('none')
+  const today = '2025-03-15'
+
+  it('reads an open follow-up against today: overdue before it, due on it, upcoming after it', () => {
+    const a = activity({ id: 'a', date: '2025-03-01', followUp: '2025-03-10' })
+    expect(followUpOf(a, followUp('a', { due: '2025-03-10' }), today).state).toBe('overdue')
+    expect(followUpOf(a, followUp('a', { due: '2025-03-15', status: 'in_progress' }), today).state).toBe('due')
+    expect(followUpOf(a, followUp('a', { due: '2025-04-01' }), today)).toMatchObject({ state: 'upcoming', due: '2025-04-01' })
   })
 
-  it('does not count a later activity with other people as the follow-up', () => {
+  it('takes done and cancelled from the action, never from later activities', () => {
     const a = activity({ id: 'a', date: '2025-01-01', followUp: '2025-01-20', contactIds: ['x'] })
-    const other = activity({ id: 'b', date: '2025-02-01', contactIds: ['y'] })
-    expect(followUpState(a, [a, other], '2025-03-01')).toBe('overdue')
+    const done = followUpOf(a, followUp('a', { due: '2025-01-20', status: 'done', completedOn: '2025-01-18' }), today)
+    expect(done).toMatchObject({ state: 'done', completedOn: '2025-01-18' })
+    expect(followUpOf(a, followUp('a', { due: '2025-01-20', status: 'cancelled' }), today).state).toBe('cancelled')
+  })
+
+  it('follows the action when its date was moved in My actions', () => {
+    const a = activity({ id: 'a', date: '2025-03-01', followUp: '2025-03-10' })
+    expect(followUpOf(a, followUp('a', { due: '2025-03-20' }), today)).toMatchObject({ state: 'upcoming', due: '2025-03-20' })
+  })
+
+  it('falls back to the activity’s own date while no action exists, with nothing to mark done', () => {
+    expect(followUpOf(activity({ id: 'a', date: '2025-03-01', followUp: '2025-03-10' }), undefined, today))
+      .toMatchObject({ state: 'overdue', action: null })
+    expect(followUpOf(activity({ id: 'n', date: '2025-03-14' }), undefined, today).state).toBe('none')
+  })
+
+  it('matches actions to activities by their source, leaving other areas and archived ones out', () => {
+    const map = followUpsByActivity([
+      followUp('a'),
+      followUp('p', { source: { area: 'plan', recordId: 'b', detail: '' } }),
+      followUp('c', { deletedAt: '2025-01-01T00:00:00Z' }),
+    ])
+    expect([...map.keys()]).toEqual(['a'])
   })
 })

@@ -1,0 +1,373 @@
+package app
+
+import (
+	"sort"
+	"sync"
+
+	"keystone/core/action"
+	"keystone/core/calendar"
+	"keystone/core/fault"
+	"keystone/core/plan"
+	"keystone/core/record"
+	"keystone/storage"
+)
+
+// maxClosed bounds the done/cancelled section of "My actions".
+const maxClosed = 200
+
+// ActionService keeps the shared actions every area creates.
+type ActionService struct {
+	store *storage.Store
+	clock calendar.Clock
+	index *actionIndex
+	rows  *rowCache
+	// planYears remembers each plan's year for the links back to plans; a
+	// plan's year never changes (PlanService refuses it), so it never goes stale.
+	planYears sync.Map // plan id -> int
+}
+
+// ActionRow is an action with what a list shows beside it.
+type ActionRow struct {
+	action.Action
+	AccountName string `json:"accountName"`
+	PlanYear    int    `json:"planYear"` // the plan's year when the source is a plan
+}
+
+// ActionQuery selects actions; empty fields do not filter.
+type ActionQuery struct {
+	Owner         string   `json:"owner"`
+	AccountID     string   `json:"accountId"`
+	Areas         []string `json:"areas"`
+	IncludeClosed bool     `json:"includeClosed"`
+}
+
+// ActionCounts are the navigation badge's figures.
+type ActionCounts struct {
+	Open     int `json:"open"`
+	Overdue  int `json:"overdue"`
+	ThisWeek int `json:"thisWeek"`
+}
+
+// ActionBoard is "My actions": open actions by when they are due.
+type ActionBoard struct {
+	Today    calendar.Date `json:"today"`
+	WeekEnd  calendar.Date `json:"weekEnd"`
+	Overdue  []ActionRow   `json:"overdue"`
+	ThisWeek []ActionRow   `json:"thisWeek"`
+	Later    []ActionRow   `json:"later"`
+	NoDate   []ActionRow   `json:"noDate"`
+	Closed   []ActionRow   `json:"closed"`
+	Counts   ActionCounts  `json:"counts"`
+}
+
+// Mine returns the board for a query, usually one owner's open actions.
+func (s *ActionService) Mine(q ActionQuery) (ActionBoard, error) {
+	today := calendar.Today(s.clock)
+	b := ActionBoard{Today: today, WeekEnd: action.EndOfWeek(today), Overdue: []ActionRow{}, ThisWeek: []ActionRow{},
+		Later: []ActionRow{}, NoDate: []ActionRow{}, Closed: []ActionRow{}}
+	areas := map[string]bool{}
+	for _, a := range q.Areas {
+		areas[a] = true
+	}
+	var picked []*action.Action // pointers into the index: copied once, after sorting
+	var copied []action.Action
+	err := s.index.view(func(x *actionIndex) {
+		each := func(a *action.Action) {
+			if (q.Owner != "" && a.Owner != q.Owner) || (q.AccountID != "" && a.AccountID != q.AccountID) ||
+				(len(areas) > 0 && !areas[a.Source.Area]) || (!q.IncludeClosed && !a.IsOpen()) {
+				return
+			}
+			picked = append(picked, a)
+		}
+		// Walk the smaller of the owner's and the account's sets; all only when neither is given.
+		var ids map[string]bool
+		switch {
+		case q.Owner != "" && q.AccountID != "":
+			ids = x.byOwner[q.Owner]
+			if len(x.byAccount[q.AccountID]) < len(ids) {
+				ids = x.byAccount[q.AccountID]
+			}
+		case q.Owner != "":
+			ids = x.byOwner[q.Owner]
+		case q.AccountID != "":
+			ids = x.byAccount[q.AccountID]
+		default:
+			for _, a := range x.byID {
+				each(a)
+			}
+		}
+		if ids != nil {
+			for id := range ids {
+				each(x.byID[id])
+			}
+		}
+		sort.Slice(picked, func(i, j int) bool { return action.Less(picked[i], picked[j]) })
+		copied = make([]action.Action, len(picked))
+		for i, a := range picked {
+			copied[i] = *a // the index may change once the lock is released
+		}
+	})
+	if err != nil {
+		return ActionBoard{}, err
+	}
+	rows, err := s.decorate(copied)
+	if err != nil {
+		return ActionBoard{}, err
+	}
+	for _, r := range rows {
+		switch action.BucketIn(r.Action, today, b.WeekEnd) {
+		case action.BucketOverdue:
+			b.Overdue = append(b.Overdue, r)
+		case action.BucketThisWeek:
+			b.ThisWeek = append(b.ThisWeek, r)
+		case action.BucketLater:
+			b.Later = append(b.Later, r)
+		case action.BucketNoDate:
+			b.NoDate = append(b.NoDate, r)
+		default:
+			b.Closed = append(b.Closed, r)
+		}
+	}
+	sort.Slice(b.Closed, func(i, j int) bool { return b.Closed[i].UpdatedAt.After(b.Closed[j].UpdatedAt) })
+	if len(b.Closed) > maxClosed {
+		b.Closed = b.Closed[:maxClosed]
+	}
+	b.Counts = ActionCounts{Open: len(b.Overdue) + len(b.ThisWeek) + len(b.Later) + len(b.NoDate), Overdue: len(b.Overdue), ThisWeek: len(b.ThisWeek)}
+	return b, nil
+}
+
+// decorate adds account names and plan years to actions.
+func (s *ActionService) decorate(in []action.Action) ([]ActionRow, error) {
+	out := make([]ActionRow, 0, len(in))
+	err := s.rows.snapshot(func(rows map[string]AccountRow) {
+		for _, a := range in {
+			out = append(out, ActionRow{Action: a, AccountName: rows[a.AccountID].Name})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Plan years, for the link back to the plan: read once per plan.
+	err = s.store.View(func(tx *storage.Tx) error {
+		for i := range out {
+			src := out[i].Source
+			if src.Area != action.AreaPlan {
+				continue
+			}
+			if y, ok := s.planYears.Load(src.RecordID); ok {
+				out[i].PlanYear = y.(int)
+				continue
+			}
+			var p plan.Plan
+			err := tx.Get(storage.ChildKey(out[i].AccountID, plan.Kind, src.RecordID), plan.Kind, &p)
+			if err != nil && fault.CodeOf(err) != fault.NotFound {
+				return err
+			}
+			if err == nil {
+				s.planYears.Store(src.RecordID, p.Year)
+				out[i].PlanYear = p.Year
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Counts are the badge figures for one owner ("" = everyone).
+func (s *ActionService) Counts(owner string) (ActionCounts, error) {
+	today := calendar.Today(s.clock)
+	weekEnd := action.EndOfWeek(today)
+	var c ActionCounts
+	err := s.index.view(func(x *actionIndex) {
+		count := func(a *action.Action) {
+			switch action.BucketIn(*a, today, weekEnd) {
+			case action.BucketOverdue:
+				c.Overdue++
+				c.Open++
+			case action.BucketThisWeek:
+				c.ThisWeek++
+				c.Open++
+			case action.BucketLater, action.BucketNoDate:
+				c.Open++
+			}
+		}
+		if owner == "" {
+			for _, a := range x.byID {
+				count(a)
+			}
+			return
+		}
+		for id := range x.byOwner[owner] {
+			count(x.byID[id])
+		}
+	})
+	return c, err
+}
+
+// Owners lists the names that own accounts or actions, sorted.
+func (s *ActionService) Owners() ([]string, error) {
+	set := map[string]bool{}
+	if err := s.rows.snapshot(func(rows map[string]AccountRow) {
+		for _, r := range rows {
+			if r.Owner != "" && !r.Deleted() {
+				set[r.Owner] = true
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	if err := s.index.view(func(x *actionIndex) {
+		for o, ids := range x.byOwner {
+			if o != "" && len(ids) > 0 {
+				set[o] = true
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	return keys(set), nil
+}
+
+// ForAccount lists one account's actions: open ones by due date, then closed.
+func (s *ActionService) ForAccount(accountID string) ([]ActionRow, error) {
+	var picked []action.Action
+	if err := s.index.view(func(x *actionIndex) {
+		for id := range x.byAccount[accountID] {
+			picked = append(picked, *x.byID[id])
+		}
+	}); err != nil {
+		return nil, err
+	}
+	sort.Slice(picked, func(i, j int) bool {
+		if oi, oj := picked[i].IsOpen(), picked[j].IsOpen(); oi != oj {
+			return oi
+		}
+		return action.Less(&picked[i], &picked[j])
+	})
+	return s.decorate(picked)
+}
+
+// Save creates (empty id) or updates an action.
+func (s *ActionService) Save(in action.Action) (action.Action, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return action.Action{}, err
+	}
+	err := s.store.Update(func(tx *storage.Tx) error {
+		if _, err := liveAccount(tx, in.AccountID); err != nil {
+			return err
+		}
+		if in.ID == "" {
+			if in.Rev != 0 {
+				return fault.New(fault.Invalid, "invalid", "a new action cannot have a revision")
+			}
+			in.ID = record.NewID()
+		} else {
+			var old action.Action
+			if err := getAction(tx, in.ID, &old); err != nil {
+				return err
+			}
+			if old.AccountID != in.AccountID || old.Source != in.Source {
+				return &fault.Error{Code: fault.Invalid, Field: "source", Rule: "immutable",
+					Message: "an action keeps the account and the source it was made from"}
+			}
+		}
+		if in.Status != action.Done {
+			in.CompletedOn = ""
+		} else if in.CompletedOn == "" {
+			in.CompletedOn = calendar.Today(s.clock)
+		}
+		if err := s.checkSource(tx, in); err != nil {
+			return err
+		}
+		if err := checkDue(tx, in, "due"); err != nil {
+			return err
+		}
+		return tx.Put(storage.GlobalKey(action.Kind, in.ID), action.Kind, &in)
+	})
+	if err != nil {
+		return action.Action{}, err
+	}
+	return in, nil
+}
+
+// checkSource makes sure a plan action points at a plan of the same account.
+func (s *ActionService) checkSource(tx *storage.Tx, a action.Action) error {
+	if a.Source.Area != action.AreaPlan {
+		return nil
+	}
+	var p plan.Plan
+	err := tx.Get(storage.ChildKey(a.AccountID, plan.Kind, a.Source.RecordID), plan.Kind, &p)
+	if fault.CodeOf(err) == fault.NotFound || (err == nil && p.Deleted()) {
+		return &fault.Error{Code: fault.Invalid, Field: "source.recordId", Rule: "not_found",
+			Params: map[string]any{"kind": plan.Kind, "id": a.Source.RecordID}, Message: "the plan this action belongs to does not exist"}
+	}
+	return err
+}
+
+// checkDue refuses an open action due in a year whose plan was rolled
+// forward: that year is history.
+func checkDue(tx *storage.Tx, a action.Action, field string) error {
+	if a.Due == "" || !a.IsOpen() {
+		return nil
+	}
+	plans, err := storage.List[plan.Plan](tx, storage.ChildPrefix(a.AccountID, plan.Kind))
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		if p.Year == a.Due.Year() && p.Locked && !p.Deleted() {
+			return &fault.Error{Code: fault.Invalid, Field: field, Rule: "archived_year", Params: map[string]any{"year": p.Year},
+				Message: "the plan for this year was rolled forward and is kept as history; choose a date in a later year"}
+		}
+	}
+	return nil
+}
+
+func getAction(tx *storage.Tx, id string, a *action.Action) error {
+	if !record.ValidID(id) {
+		return fault.NotFoundf(action.Kind, id)
+	}
+	return tx.Get(storage.GlobalKey(action.Kind, id), action.Kind, a)
+}
+
+// SetStatus is the quick status change of a list.
+func (s *ActionService) SetStatus(id string, rev int64, status string) (action.Action, error) {
+	var a action.Action
+	err := s.store.Update(func(tx *storage.Tx) error {
+		if err := getAction(tx, id, &a); err != nil {
+			return err
+		}
+		if a.Rev != rev {
+			return fault.Conflictf(action.Kind, id, rev, a.Rev)
+		}
+		a.SetStatus(status, calendar.Today(s.clock))
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		if _, err := liveAccount(tx, a.AccountID); err != nil {
+			return err
+		}
+		return tx.Put(storage.GlobalKey(action.Kind, id), action.Kind, &a)
+	})
+	if err != nil {
+		return action.Action{}, err
+	}
+	return a, nil
+}
+
+// Archive removes an action from every list (a tombstone).
+func (s *ActionService) Archive(id string, rev int64) error {
+	return s.store.Update(func(tx *storage.Tx) error {
+		var a action.Action
+		if err := getAction(tx, id, &a); err != nil {
+			return err
+		}
+		if a.Rev != rev {
+			return fault.Conflictf(action.Kind, id, rev, a.Rev)
+		}
+		now := s.clock.Now().UTC()
+		a.DeletedAt = &now
+		return tx.Put(storage.GlobalKey(action.Kind, id), action.Kind, &a)
+	})
+}
