@@ -10,6 +10,7 @@ LDFLAGS   := -s -w -X keystone/app.Version=$(VERSION)
 DESKTOP_TAGS := desktop,production,webkit2_41
 BIN       := bin
 GO        ?= go
+STATICCHECK := v0.8.2
 NPM       ?= npm
 
 # Debian packages: building the desktop window, and running the browser and
@@ -84,6 +85,7 @@ lint: frontend
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags $(DESKTOP_TAGS) ./app/desktop/
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) ./...
 
 test-go: frontend
 	$(GO) test -count=1 ./...

@@ -18,10 +18,9 @@ const visitWindowMonths = 6
 
 // AccountService keeps accounts, their yearly figures, contacts and activities.
 type AccountService struct {
-	store   *storage.Store
-	clock   calendar.Clock
-	rows    *rowCache
-	actions *ActionService
+	store *storage.Store
+	clock calendar.Clock
+	rows  *rowCache
 }
 
 // AccountFilter narrows the account list; empty fields do not filter.

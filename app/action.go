@@ -12,8 +12,10 @@ import (
 	"keystone/storage"
 )
 
-// maxClosed bounds the done/cancelled section of "My actions".
-const maxClosed = 200
+// sectionLimit bounds each section of "My actions": everyone's board at
+// size L holds 50,000 open actions, more than a page can show or a person
+// can read; the counts still tell the totals.
+const sectionLimit = 200
 
 // ActionService keeps the shared actions every area creates.
 type ActionService struct {
@@ -41,11 +43,14 @@ type ActionQuery struct {
 	IncludeClosed bool     `json:"includeClosed"`
 }
 
-// ActionCounts are the navigation badge's figures.
+// ActionCounts are the navigation badge's figures and the board's totals.
 type ActionCounts struct {
 	Open     int `json:"open"`
 	Overdue  int `json:"overdue"`
 	ThisWeek int `json:"thisWeek"`
+	Later    int `json:"later"`
+	NoDate   int `json:"noDate"`
+	Closed   int `json:"closed"`
 }
 
 // ActionBoard is "My actions": open actions by when they are due.
@@ -69,8 +74,9 @@ func (s *ActionService) Mine(q ActionQuery) (ActionBoard, error) {
 	for _, a := range q.Areas {
 		areas[a] = true
 	}
-	var picked []*action.Action // pointers into the index: copied once, after sorting
-	var copied []action.Action
+	var picked []*action.Action // pointers into the index: only what is shown gets copied
+	var copied [5][]action.Action
+	var counts [5]int
 	err := s.index.view(func(x *actionIndex) {
 		each := func(a *action.Action) {
 			if (q.Owner != "" && a.Owner != q.Owner) || (q.AccountID != "" && a.AccountID != q.AccountID) ||
@@ -96,45 +102,45 @@ func (s *ActionService) Mine(q ActionQuery) (ActionBoard, error) {
 				each(a)
 			}
 		}
-		if ids != nil {
-			for id := range ids {
-				each(x.byID[id])
-			}
+		for id := range ids {
+			each(x.byID[id])
 		}
 		sort.Slice(picked, func(i, j int) bool { return action.Less(picked[i], picked[j]) })
-		copied = make([]action.Action, len(picked))
-		for i, a := range picked {
-			copied[i] = *a // the index may change once the lock is released
+		var closed []*action.Action
+		for _, a := range picked {
+			i := bucketIndex[action.BucketIn(*a, today, b.WeekEnd)]
+			counts[i]++
+			switch {
+			case i == 4:
+				closed = append(closed, a)
+			case len(copied[i]) < sectionLimit:
+				copied[i] = append(copied[i], *a) // copied: the index may change once the lock is released
+			}
+		}
+		// Closed ones newest first.
+		sort.Slice(closed, func(i, j int) bool { return closed[i].UpdatedAt.After(closed[j].UpdatedAt) })
+		for _, a := range closed[:min(len(closed), sectionLimit)] {
+			copied[4] = append(copied[4], *a)
 		}
 	})
 	if err != nil {
 		return ActionBoard{}, err
 	}
-	rows, err := s.decorate(copied)
-	if err != nil {
-		return ActionBoard{}, err
-	}
-	for _, r := range rows {
-		switch action.BucketIn(r.Action, today, b.WeekEnd) {
-		case action.BucketOverdue:
-			b.Overdue = append(b.Overdue, r)
-		case action.BucketThisWeek:
-			b.ThisWeek = append(b.ThisWeek, r)
-		case action.BucketLater:
-			b.Later = append(b.Later, r)
-		case action.BucketNoDate:
-			b.NoDate = append(b.NoDate, r)
-		default:
-			b.Closed = append(b.Closed, r)
+	lists := [5]*[]ActionRow{&b.Overdue, &b.ThisWeek, &b.Later, &b.NoDate, &b.Closed}
+	for i, list := range copied {
+		rows, err := s.decorate(list)
+		if err != nil {
+			return ActionBoard{}, err
 		}
+		*lists[i] = rows
 	}
-	sort.Slice(b.Closed, func(i, j int) bool { return b.Closed[i].UpdatedAt.After(b.Closed[j].UpdatedAt) })
-	if len(b.Closed) > maxClosed {
-		b.Closed = b.Closed[:maxClosed]
-	}
-	b.Counts = ActionCounts{Open: len(b.Overdue) + len(b.ThisWeek) + len(b.Later) + len(b.NoDate), Overdue: len(b.Overdue), ThisWeek: len(b.ThisWeek)}
+	b.Counts = ActionCounts{Open: counts[0] + counts[1] + counts[2] + counts[3], Overdue: counts[0], ThisWeek: counts[1],
+		Later: counts[2], NoDate: counts[3], Closed: counts[4]}
 	return b, nil
 }
+
+// bucketIndex places each bucket in the board's sections.
+var bucketIndex = map[string]int{action.BucketOverdue: 0, action.BucketThisWeek: 1, action.BucketLater: 2, action.BucketNoDate: 3, action.BucketClosed: 4}
 
 // decorate adds account names and plan years to actions.
 func (s *ActionService) decorate(in []action.Action) ([]ActionRow, error) {
@@ -183,12 +189,14 @@ func (s *ActionService) Counts(owner string) (ActionCounts, error) {
 			switch action.BucketIn(*a, today, weekEnd) {
 			case action.BucketOverdue:
 				c.Overdue++
-				c.Open++
 			case action.BucketThisWeek:
 				c.ThisWeek++
-				c.Open++
-			case action.BucketLater, action.BucketNoDate:
-				c.Open++
+			case action.BucketLater:
+				c.Later++
+			case action.BucketNoDate:
+				c.NoDate++
+			default:
+				c.Closed++
 			}
 		}
 		if owner == "" {
@@ -201,6 +209,7 @@ func (s *ActionService) Counts(owner string) (ActionCounts, error) {
 			count(x.byID[id])
 		}
 	})
+	c.Open = c.Overdue + c.ThisWeek + c.Later + c.NoDate
 	return c, err
 }
 

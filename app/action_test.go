@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,7 +48,7 @@ func TestMyActionsBoard(t *testing.T) {
 	assert.Equal(t, []string{"Q1 kick-off"}, titles(b.Later), "next Monday is later")
 	assert.Equal(t, []string{"整理客情卡"}, titles(b.NoDate))
 	assert.Empty(t, b.Closed)
-	assert.Equal(t, ActionCounts{Open: 6, Overdue: 2, ThisWeek: 2}, b.Counts)
+	assert.Equal(t, ActionCounts{Open: 6, Overdue: 2, ThisWeek: 2, Later: 1, NoDate: 1}, b.Counts)
 	assert.Equal(t, "Rhine Valley Chemicals", b.Overdue[0].AccountName)
 
 	c, err := a.Actions.Counts("王磊")
@@ -55,7 +56,7 @@ func TestMyActionsBoard(t *testing.T) {
 	assert.Equal(t, b.Counts, c)
 	c, err = a.Actions.Counts("")
 	require.NoError(t, err)
-	assert.Equal(t, ActionCounts{Open: 7, Overdue: 3, ThisWeek: 2}, c)
+	assert.Equal(t, ActionCounts{Open: 7, Overdue: 3, ThisWeek: 2, Later: 1, NoDate: 1}, c)
 
 	// Completing one moves it to the closed list, dated today.
 	got, err := a.Actions.SetStatus(done.ID, done.Rev, action.Done)
@@ -165,10 +166,25 @@ func TestActivityFollowUpIsASharedAction(t *testing.T) {
 	require.NoError(t, err)
 	c, err := a.Actions.Counts("李娜")
 	require.NoError(t, err)
-	assert.Equal(t, ActionCounts{Open: 1, ThisWeek: 1}, c)
+	assert.Equal(t, ActionCounts{Open: 1, ThisWeek: 1, Closed: 0}, c)
 
 	require.NoError(t, a.Accounts.ArchiveActivity(acc.ID, act.ID, act.Rev))
 	rows, err := a.Actions.ForAccount(acc.ID)
 	require.NoError(t, err)
 	assert.Empty(t, rows, "archiving the activity archives its follow-up")
+}
+
+// Everyone's board at size L holds 50,000 open actions: each section shows
+// at most sectionLimit of them and the counts tell the rest.
+func TestMyActionsSectionsAreCapped(t *testing.T) {
+	a := newTestApp(t)
+	acc := mustCreate(t, a, account.Account{Name: "Big", Owner: "Li"})
+	for i := range sectionLimit + 5 {
+		mustAction(t, a, action.Action{AccountID: acc.ID, Title: fmt.Sprintf("task %03d", i), Owner: "Li", Due: "2026-11-01"})
+	}
+	b, err := a.Actions.Mine(ActionQuery{})
+	require.NoError(t, err)
+	assert.Len(t, b.Overdue, sectionLimit)
+	assert.Equal(t, sectionLimit+5, b.Counts.Overdue)
+	assert.Equal(t, "task 000", b.Overdue[0].Title, "the most urgent come first")
 }

@@ -30,7 +30,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	actions := &ActionService{store: store, clock: clock, index: newActionIndex(store), rows: rows}
 	return &App{
 		Store:    store,
-		Accounts: &AccountService{store: store, clock: clock, rows: rows, actions: actions},
+		Accounts: &AccountService{store: store, clock: clock, rows: rows},
 		Plans:    &PlanService{store: store, clock: clock, actions: actions},
 		Actions:  actions,
 		Settings: &SettingsService{store: store},

@@ -234,10 +234,15 @@ export interface ActionQuery {
   includeClosed: boolean
 }
 
+/** Totals per section; a board section lists at most 200 rows, these count them all. */
 export interface ActionCounts {
   open: number
   overdue: number
   thisWeek: number
+  later: number
+  noDate: number
+  /** done and cancelled (counted on the board only when includeClosed) */
+  closed: number
 }
 
 export interface ActionBoard {

@@ -18,7 +18,7 @@ describe('actions store', () => {
   })
 
   it('counts for the preferred owner; the badge is what is due this week or overdue', async () => {
-    counts.mockResolvedValue({ open: 9, overdue: 2, thisWeek: 3 })
+    counts.mockResolvedValue({ open: 9, overdue: 2, thisWeek: 3, later: 0, noDate: 0, closed: 0 })
     usePreferencesStore().owner = '王磊'
     const store = useActionsStore()
     await store.refreshCounts()
@@ -29,7 +29,7 @@ describe('actions store', () => {
   it('keeps the newest answer when an older one arrives late', async () => {
     const release: Array<() => void> = []
     counts.mockImplementation((owner) => new Promise((r) => {
-      release.push(() => r({ open: 1, overdue: owner === 'new' ? 1 : 7, thisWeek: 0 }))
+      release.push(() => r({ open: 1, overdue: owner === 'new' ? 1 : 7, thisWeek: 0, later: 0, noDate: 0, closed: 0 }))
     }))
     const prefs = usePreferencesStore()
     const store = useActionsStore()
@@ -45,7 +45,7 @@ describe('actions store', () => {
   })
 
   it('hides the badge rather than show a stale number when counting fails', async () => {
-    counts.mockResolvedValueOnce({ open: 4, overdue: 0, thisWeek: 4 })
+    counts.mockResolvedValueOnce({ open: 4, overdue: 0, thisWeek: 4, later: 0, noDate: 0, closed: 0 })
     const store = useActionsStore()
     await store.refreshCounts()
     expect(store.due).toBe(4)

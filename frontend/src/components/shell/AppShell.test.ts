@@ -54,13 +54,13 @@ describe('AppShell navigation', () => {
   })
 
   it('lists Actions between Accounts and Settings', async () => {
-    await mountShell({ open: 0, overdue: 0, thisWeek: 0 }, 'zh-CN')
+    await mountShell({ open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 }, 'zh-CN')
     expect(document.querySelector('[data-testid="nav-actions"]')!.textContent).toContain('行动')
     expect(navLabels()).toEqual(['客户', '行动', '设置'])
   })
 
   it('counts the owner’s actions due this week or overdue, in red when any are overdue', async () => {
-    await mountShell({ open: 9, overdue: 2, thisWeek: 3 })
+    await mountShell({ open: 9, overdue: 2, thisWeek: 3, later: 0, noDate: 0, closed: 0 })
     expect(counts).toHaveBeenCalledWith('王磊')
     expect(badge()!.textContent).toBe('5')
     expect(badge()!.dataset.overdue).toBe('true')
@@ -68,19 +68,19 @@ describe('AppShell navigation', () => {
   })
 
   it('shows a calm badge when nothing is overdue, and none when nothing is due', async () => {
-    const router = await mountShell({ open: 9, overdue: 0, thisWeek: 3 })
+    const router = await mountShell({ open: 9, overdue: 0, thisWeek: 3, later: 0, noDate: 0, closed: 0 })
     expect(badge()!.textContent).toBe('3')
     expect(badge()!.dataset.overdue).toBe('false')
-    counts.mockResolvedValue({ open: 6, overdue: 0, thisWeek: 0 })
+    counts.mockResolvedValue({ open: 6, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 })
     await router.push('/actions')
     await flushPromises()
     expect(badge()).toBeNull()
   })
 
   it('recounts on every route change', async () => {
-    const router = await mountShell({ open: 1, overdue: 1, thisWeek: 0 })
+    const router = await mountShell({ open: 1, overdue: 1, thisWeek: 0, later: 0, noDate: 0, closed: 0 })
     const before = counts.mock.calls.length
-    counts.mockResolvedValue({ open: 3, overdue: 1, thisWeek: 2 })
+    counts.mockResolvedValue({ open: 3, overdue: 1, thisWeek: 2, later: 0, noDate: 0, closed: 0 })
     await router.push('/settings')
     await flushPromises()
     expect(counts.mock.calls.length).toBe(before + 1)

@@ -14,6 +14,8 @@ export default {
       showDone: 'Show done',
     },
     sections: {
+      more: 'Show {n} more',
+      capped: 'Showing the first {shown} of {total}. Choose an owner or an account to see the rest.',
       overdue: 'Overdue',
       thisWeek: 'Due this week',
       thisWeekUntil: 'through {date}',

@@ -14,6 +14,8 @@ export default {
       showDone: '显示已完成',
     },
     sections: {
+      more: '再显示 {n} 条',
+      capped: '仅显示前 {shown} 条，共 {total} 条。请选择负责人或客户以缩小范围。',
       overdue: '已逾期',
       thisWeek: '本周到期',
       thisWeekUntil: '截至 {date}',

@@ -242,6 +242,11 @@ function compareActions(a: ActionRow, b: ActionRow): number {
 
 export type Change = 'added' | 'removed' | 'changed' | 'same'
 
+/** The tag colour that marks each kind of change. */
+export const CHANGE_TAG: Record<Change, 'success' | 'error' | 'warning' | 'default'> = {
+  added: 'success', removed: 'error', changed: 'warning', same: 'default',
+}
+
 /** How a text part moved from last year to this year. */
 export function textChange(prev: string | undefined, cur: string | undefined): Change {
   const a = (prev ?? '').trim(), b = (cur ?? '').trim()

@@ -40,7 +40,7 @@ describe('AccountActions', () => {
     setStatus.mockReset()
     save.mockReset().mockImplementation(async (a) => ({ ...a, id: 'NEW', rev: 1 }))
     vi.mocked(actions.owners).mockResolvedValue(['王磊'])
-    vi.mocked(actions.counts).mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0 })
+    vi.mocked(actions.counts).mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 })
   })
 
   afterEach(() => {

@@ -26,7 +26,7 @@ const full = (): ActionBoard => board({
   later: [row({ id: 'l1', title: '安排高层拜访', due: '2025-04-20', source: { area: 'activity', recordId: 'ACT1', detail: '' } })],
   noDate: [row({ id: 'n1', title: '整理决策链', accountName: '北方能源' })],
   closed: [row({ id: 'c1', title: '寄送年度合同', status: 'done', completedOn: '2025-03-11' })],
-  counts: { open: 5, overdue: 1, thisWeek: 2 },
+  counts: { open: 5, overdue: 1, thisWeek: 2, later: 1, noDate: 1, closed: 0 },
 })
 
 let m: Mounted | null = null
@@ -51,7 +51,7 @@ describe('MyActions', () => {
   beforeEach(() => {
     mine.mockReset().mockResolvedValue(full())
     setStatus.mockReset()
-    vi.mocked(actions.counts).mockResolvedValue({ open: 5, overdue: 1, thisWeek: 2 })
+    vi.mocked(actions.counts).mockResolvedValue({ open: 5, overdue: 1, thisWeek: 2, later: 0, noDate: 0, closed: 0 })
     vi.mocked(actions.owners).mockResolvedValue(['李娜', '王磊'])
     vi.mocked(accounts.list).mockResolvedValue({ rows: [], total: 0, owners: [], countries: [], segments: [], industries: [] })
     savePreferences.mockReset().mockImplementation(async (p) => p)
@@ -204,5 +204,21 @@ describe('MyActions', () => {
     await open()
     await pick('filter-areas', 'Account plan')
     expect(mine).toHaveBeenLastCalledWith({ owner: '', accountId: '', areas: ['plan'], includeClosed: false })
+  })
+
+  it('counts the rows the server did not send and says how to see them', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      row({ id: `l${i}`, title: `Later task ${String(i).padStart(2, '0')}`, due: '2025-05-01' }))
+    mine.mockResolvedValue(board({ ...full(), later: many, counts: { ...full().counts, later: 3134 } }))
+    await open({}, 'en')
+    expect($('[data-testid="summary-later"] .summary__n')!.textContent).toBe('3,134')
+    expect($('[data-testid="action-section-later"] [data-testid="action-section-count"]')!.textContent).toBe('3134')
+    // 50 rows at first, then the rest on request, then the note about the cap.
+    expect(titles('later')).toHaveLength(50)
+    expect($('[data-testid="action-section-later"] [data-testid="action-section-capped"]')).toBeNull()
+    await click($$('[data-testid="action-section-later"] .section__more button')[0]!)
+    expect(titles('later')).toHaveLength(60)
+    expect($('[data-testid="action-section-later"] [data-testid="action-section-capped"]')!.textContent)
+      .toContain('Showing the first 60 of 3,134')
   })
 })

@@ -1,12 +1,12 @@
 // Mounting helpers for the action views' tests: real i18n, Pinia, Naive UI
 // providers and a memory router. Only `@/api/services` is faked, by each test
 // file with vi.mock.
-import { defineComponent, h, nextTick, type Component } from 'vue'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { h, type Component } from 'vue'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
+import { $, $$, settle, withProviders } from '@/test/dom'
 import type { Action, ActionBoard, ActionRow } from '@/api/types'
 
 export function memoryRouter(): Router {
@@ -41,54 +41,19 @@ export async function mountIn(
   await router.push(opts.path ?? '/')
   const pinia = createPinia()
   setActivePinia(pinia)
-  const Host = defineComponent(() => () =>
-    h(NDialogProvider, null, { default: () => h(NMessageProvider, null, { default: () => h(component, props) }) }))
+  const Host = withProviders(() => h(component, props))
   const wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, i18n, router] } })
   await settle()
   return { wrapper, router, pinia }
 }
 
-export async function settle(): Promise<void> {
-  await flushPromises()
-  await nextTick()
-  await flushPromises()
-}
-
-export const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document.body) => root.querySelector<T>(sel)
-export const $$ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document.body) => [...root.querySelectorAll<T>(sel)]
-
-export async function click(sel: string | Element | null): Promise<void> {
-  const el = typeof sel === 'string' ? $(sel) : sel
-  if (!el) throw new Error(`nothing matches ${String(sel)}`)
-  ;(el as HTMLElement).click()
-  await settle()
-}
-
-export async function typeInto(testId: string, value: string): Promise<HTMLInputElement> {
-  const input = $<HTMLInputElement>(`[data-testid="${testId}"]`)
-  if (!input) throw new Error(`no input ${testId}`)
-  input.value = value
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  await nextTick()
-  return input
-}
+export { $, $$, click, fieldErrorsShown, settle, typeInto } from '@/test/dom'
 
 export async function key(el: Element, k: string): Promise<KeyboardEvent> {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })
   el.dispatchEvent(e)
   await settle()
   return e
-}
-
-/** Label → feedback text of each form item showing an error. */
-export function fieldErrorsShown(): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const item of $$('.n-form-item')) {
-    if (!item.querySelector('.n-form-item-feedback--error')) continue
-    const label = item.querySelector('.n-form-item-label__text')?.textContent?.trim() ?? ''
-    out[label] = item.querySelector('.n-form-item-feedback-wrapper')?.textContent?.trim() ?? ''
-  }
-  return out
 }
 
 /** Opens a Naive UI select (by its data-testid) and picks the option with this label. */
@@ -120,6 +85,6 @@ export function row(over: Partial<ActionRow> & { id: string }): ActionRow {
 export function board(over: Partial<ActionBoard> = {}): ActionBoard {
   return {
     today: '2025-03-12', weekEnd: '2025-03-16', overdue: [], thisWeek: [], later: [], noDate: [], closed: [],
-    counts: { open: 0, overdue: 0, thisWeek: 0 }, ...over,
+    counts: { open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 }, ...over,
   }
 }

@@ -3,11 +3,11 @@
 // the year in the address and the unsaved-changes guard work as in the app).
 // Only `@/api/services` is faked, by each test file with vi.mock.
 import { defineComponent, h, nextTick } from 'vue'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-router'
 import { i18n } from '@/i18n'
+import { $, $$, settle, withProviders } from '@/test/dom'
 import type {
   Account, ActionRow, Completeness, Contact, Goal, Plan, PlanView, YearFigures,
 } from '@/api/types'
@@ -95,8 +95,7 @@ export async function mountPlan(
   })
   await router.push({ path: '/accounts/acc1', query: { tab: 'plan', ...(opts.query ?? {}) } })
   await router.isReady()
-  const Host = defineComponent(() => () =>
-    h(NDialogProvider, null, { default: () => h(NMessageProvider, null, { default: () => h(RouterView) }) }))
+  const Host = withProviders(() => h(RouterView))
   const wrapper = mount(Host, {
     attachTo: document.body,
     global: { plugins: [createPinia(), i18n, router] as never[], stubs: { ActionForm: true } },
@@ -107,14 +106,7 @@ export async function mountPlan(
   return { wrapper, router, changed: () => changes }
 }
 
-export async function settle(): Promise<void> {
-  await flushPromises()
-  await nextTick()
-  await flushPromises()
-}
-
-export const $ = <T extends Element = HTMLElement>(sel: string) => document.body.querySelector<T>(sel)
-export const $$ = <T extends Element = HTMLElement>(sel: string) => [...document.body.querySelectorAll<T>(sel)]
+export { $, $$, click, settle } from '@/test/dom'
 export const byTestId = (id: string) => $(`[data-testid="${id}"]`)
 
 /** The native input or textarea behind a test id, whether the id is on it or on its wrapper. */
@@ -135,12 +127,6 @@ export async function typeInto(id: string, value: string, nth = 0): Promise<void
   await nextTick()
 }
 
-export async function click(sel: string): Promise<void> {
-  const el = $<HTMLElement>(sel)
-  if (!el) throw new Error(`nothing matches ${sel}`)
-  el.click()
-  await settle()
-}
 
 /** The error feedback of the form item holding a field. */
 export function feedbackOf(el: Element): string {

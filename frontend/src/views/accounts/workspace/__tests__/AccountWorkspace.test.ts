@@ -85,7 +85,7 @@ describe('AccountWorkspace', () => {
     vi.clearAllMocks()
     api.workspace.mockResolvedValue(sample())
     actionApi.forAccount.mockResolvedValue([])
-    actionApi.counts.mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0 })
+    actionApi.counts.mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 })
     for (const k of Object.keys(seen)) delete seen[k]
   })
 

@@ -68,7 +68,7 @@ describe('ActivitiesTab', () => {
     setStatus.mockReset()
     setStatus.mockImplementation(async (id, rev, status) => followUp(id, { rev: rev + 1, status }))
     counts.mockReset()
-    counts.mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0 })
+    counts.mockResolvedValue({ open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 })
   })
 
   afterEach(() => {

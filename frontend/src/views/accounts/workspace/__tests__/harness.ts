@@ -1,12 +1,12 @@
 // Mounting helpers for the workspace tests: the real i18n messages, Naive UI's
 // providers and (when asked) a memory router. Only `@/api/services` is faked,
 // by each test file with vi.mock.
-import { defineComponent, h, nextTick, type Component } from 'vue'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { h, type Component } from 'vue'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import type { Router } from 'vue-router'
 import { i18n } from '@/i18n'
+import { withProviders } from '@/test/dom'
 import type { Account, Action, Activity, Contact, VisitStats, Workspace, YearFigures } from '@/api/types'
 
 export function mountIn(
@@ -15,8 +15,7 @@ export function mountIn(
   opts: { locale?: 'en' | 'zh-CN'; router?: Router; stubs?: Record<string, boolean | Component> } = {},
 ): VueWrapper {
   i18n.global.locale.value = opts.locale ?? 'en'
-  const Host = defineComponent(() => () =>
-    h(NDialogProvider, null, { default: () => h(NMessageProvider, null, { default: () => h(component, props) }) }))
+  const Host = withProviders(() => h(component, props))
   const plugins: unknown[] = [createPinia(), i18n]
   if (opts.router) plugins.push(opts.router)
   return mount(Host, {
@@ -25,42 +24,7 @@ export function mountIn(
   })
 }
 
-export async function settle(): Promise<void> {
-  await flushPromises()
-  await nextTick()
-  await flushPromises()
-}
-
-export const $ = <T extends Element = HTMLElement>(sel: string) => document.body.querySelector<T>(sel)
-export const $$ = <T extends Element = HTMLElement>(sel: string) => [...document.body.querySelectorAll<T>(sel)]
-
-/** Types into a native input (found by data-testid) the way a user would. */
-export async function typeInto(testId: string, value: string): Promise<HTMLInputElement> {
-  const input = $<HTMLInputElement>(`[data-testid="${testId}"]`)
-  if (!input) throw new Error(`no input ${testId}`)
-  input.value = value
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  await nextTick()
-  return input
-}
-
-export async function click(sel: string): Promise<void> {
-  const el = $<HTMLElement>(sel)
-  if (!el) throw new Error(`nothing matches ${sel}`)
-  el.click()
-  await settle()
-}
-
-/** Label → feedback text of each form item showing an error. */
-export function fieldErrorsShown(): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const item of $$('.n-form-item')) {
-    if (!item.querySelector('.n-form-item-feedback--error')) continue
-    const label = item.querySelector('.n-form-item-label__text')?.textContent?.trim() ?? ''
-    out[label] = item.querySelector('.n-form-item-feedback-wrapper')?.textContent?.trim() ?? ''
-  }
-  return out
-}
+export { $, $$, click, fieldErrorsShown, settle, typeInto } from '@/test/dom'
 
 const META = { rev: 1, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }
 

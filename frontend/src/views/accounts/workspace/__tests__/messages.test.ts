@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from '@/i18n'
+import { keysIn, missingMessages } from '@/test/messages'
 import { ACTIVITY_TYPES, BUYING_ROLES, INFLUENCES, RELATIONSHIP_LEVELS, STANCES } from '../model'
 
 // Every key the workspace asks for must exist in both languages; a typo would
 // otherwise show the raw key path to the user.
 const sources = import.meta.glob<string>('../*.{vue,ts}', { query: '?raw', import: 'default', eager: true })
 
-function has(lang: 'en' | 'zh-CN', key: string): boolean {
-  let node: unknown = messages[lang]
-  for (const part of key.split('.')) {
-    if (!node || typeof node !== 'object') return false
-    node = (node as Record<string, unknown>)[part]
-  }
-  return typeof node === 'string'
-}
-
-const literalKeys = new Set<string>()
-for (const text of Object.values(sources)) {
-  for (const m of text.matchAll(/\bt\(\s*'((?:workspace|common|errors)\.[\w.]+)'/g)) literalKeys.add(m[1]!)
-}
+const literalKeys = keysIn(sources, /\bt\(\s*'((?:workspace|common|errors)\.[\w.]+)'/g)
 
 const dynamicKeys = [
   ...BUYING_ROLES.map((v) => `workspace.roles.${v}`),
@@ -42,9 +31,7 @@ describe('workspace messages', () => {
   })
 
   it('has every key the workspace uses, in English and Chinese', () => {
-    const missing = [...literalKeys, ...dynamicKeys].flatMap((k) =>
-      (['en', 'zh-CN'] as const).filter((l) => !has(l, k)).map((l) => `${l}:${k}`))
-    expect(missing).toEqual([])
+    expect(missingMessages([...literalKeys, ...dynamicKeys])).toEqual([])
   })
 
   it('uses the decision-chain terms our users know', () => {
