@@ -77,6 +77,9 @@ func (g *gen) buildActions() {
 // account's next activity came within 30 days after its date, on that day;
 // otherwise it is still open, unless it fell in a year whose plan was
 // rolled forward, which closed it.
+// staleFollowUpDays is how long past its date a sample follow-up may stay open.
+const staleFollowUpDays = 60
+
 func (g *gen) followUps(i int, acts []account.Activity) int {
 	acc := &g.p.Accounts[i]
 	lang := g.accts[i].lang()
@@ -102,6 +105,10 @@ func (g *gen) followUps(i int, acts []account.Activity) int {
 		}
 		switch {
 		case x.Status != action.Open:
+		case act.FollowUp < g.today.AddDays(-staleFollowUpDays):
+			// A manager closes old follow-ups sooner or later: only recent
+			// ones are left open, so the sample's overdue list is believable.
+			x.SetStatus(action.Done, act.FollowUp.AddDays(7))
 		case locked && act.FollowUp.Year() == g.year-1:
 			x.SetStatus(action.Cancelled, "")
 			x.Notes = rolledNote[lang]

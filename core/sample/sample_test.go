@@ -736,7 +736,9 @@ func checkActions(t *testing.T, p Portfolio, today calendar.Date) {
 				t.Fatalf("follow-up %+v of activity %+v", x, act)
 			}
 			// Done on the account's next activity when it came within 30 days
-			// after the follow-up date; otherwise open, unless its year's plan is locked.
+			// after the follow-up date; else done a week late when it is more
+			// than staleFollowUpDays past; otherwise open, unless its year's
+			// plan is locked.
 			status, on := action.Open, calendar.Date("")
 			for _, next := range ref.acts[ref.j+1:] {
 				if next.Date > act.Date {
@@ -746,7 +748,11 @@ func checkActions(t *testing.T, p Portfolio, today calendar.Date) {
 					break
 				}
 			}
-			if status == action.Open && locked[a.ID] && act.FollowUp.Year() == year-1 {
+			switch {
+			case status != action.Open:
+			case act.FollowUp < today.AddDays(-staleFollowUpDays):
+				status, on = action.Done, act.FollowUp.AddDays(7)
+			case locked[a.ID] && act.FollowUp.Year() == year-1:
 				status = action.Cancelled
 			}
 			if x.Status != status || x.CompletedOn != on {

@@ -42,6 +42,8 @@ export default {
       saved: 'Changes to “{name}” were saved.',
     },
     kpi: {
+      revenueToDate: 'Revenue {year} to date',
+      lastYearTotal: 'All of {year}: {amount}',
       revenue: 'Revenue {year}',
       target: 'Target {amount}',
       ofTarget: '{pct} of target',

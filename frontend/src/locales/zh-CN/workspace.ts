@@ -42,6 +42,8 @@ export default {
       saved: '已保存对“{name}”的修改。',
     },
     kpi: {
+      revenueToDate: '{year} 年至今销售收入',
+      lastYearTotal: '{year} 年全年 {amount}',
       revenue: '{year} 年销售收入',
       target: '目标 {amount}',
       ofTarget: '达成 {pct}',

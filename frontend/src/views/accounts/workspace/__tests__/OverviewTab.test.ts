@@ -48,6 +48,21 @@ describe('OverviewTab', () => {
     document.body.innerHTML = ''
   })
 
+  it('does not compare this year to date with the whole of last year', async () => {
+    const year = new Date().getFullYear()
+    await open(workspace({
+      figures: [
+        figures({ year: year - 1, revenue: yuan(10_000_000) }),
+        figures({ year, revenue: yuan(7_000_000), revenueTarget: yuan(11_000_000) }),
+      ],
+      shareOfWallet: [],
+    }))
+    const kpis = $('[data-testid="kpis"]')!.textContent!
+    expect(kpis).toContain(`Revenue ${year} to date`)
+    expect(text('kpi-last-year')).toBe(`All of ${year - 1}: CN¥10,000,000`)
+    expect(kpis).not.toContain(`vs ${year - 1}`)
+  })
+
   it('shows the latest year against its target, with margin and share of wallet in percent', async () => {
     await open(ws())
     expect(text('kpi-revenue')).toBe('CN¥12,000,000')
