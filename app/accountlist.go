@@ -1,129 +1,74 @@
 package app
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 
 	"keystone/core/account"
 	"keystone/core/fault"
 	"keystone/storage"
 )
 
-// rowCache keeps the account list's rows (account + summary) in memory and
-// follows the store's change feed, so listing 2,000 accounts filters memory
-// instead of decoding 4,000 records. It is only ever conservative: a change
-// marks rows dirty and they are re-read on the next list; a bulk load drops
-// everything.
+// rowCache keeps the account list's rows (account + summary) in memory, kept
+// current by the change feed (feedCache), so listing 2,000 accounts filters
+// memory instead of decoding 4,000 records.
 type rowCache struct {
-	store *storage.Store
-	mu    sync.Mutex
-	built bool
-	rows  map[string]AccountRow
-	dirty map[string]bool
+	feedCache
+	rows map[string]AccountRow
 }
 
-var (
-	accountKeyPrefix = storage.AccountKey("")
-	summaryKeyPrefix = storage.GlobalPrefix(kindSummary)
-)
-
 func newRowCache(store *storage.Store) *rowCache {
-	c := &rowCache{store: store, dirty: map[string]bool{}}
-	store.Subscribe(c.onChange)
+	c := &rowCache{}
+	c.init(store, c.rebuildRows, c.refreshRow, storage.AccountKey(""), storage.GlobalPrefix(kindSummary))
 	return c
 }
 
-func (c *rowCache) onChange(ch storage.Change) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if ch.All {
-		c.built = false
-		return
-	}
-	for _, k := range ch.Keys {
-		switch {
-		case bytes.HasPrefix(k, accountKeyPrefix):
-			c.dirty[string(k[len(accountKeyPrefix):])] = true
-		case bytes.HasPrefix(k, summaryKeyPrefix):
-			c.dirty[string(k[len(summaryKeyPrefix):])] = true
-		}
-	}
-}
-
-// snapshot calls fn with the current rows, refreshing what changed.
+// snapshot calls fn with the current rows.
 func (c *rowCache) snapshot(fn func(rows map[string]AccountRow)) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var err error
-	if !c.built {
-		err = c.rebuild()
-	} else if len(c.dirty) > 0 {
-		err = c.refresh()
-	}
-	if err != nil {
-		c.built = false
-		return err
-	}
-	fn(c.rows)
-	return nil
+	return c.use(func() { fn(c.rows) })
 }
 
-func (c *rowCache) rebuild() error {
+func (c *rowCache) rebuildRows(tx *storage.Tx) error {
 	rows := map[string]AccountRow{}
-	c.dirty = map[string]bool{}
-	err := c.store.View(func(tx *storage.Tx) error {
-		sums := map[string]summary{}
-		if err := tx.Scan(summaryKeyPrefix, func(_, val []byte) error {
-			var sm summary
-			if err := storage.Decode(val, &sm); err != nil {
-				return err
-			}
-			sums[sm.ID] = sm
-			return nil
-		}); err != nil {
+	sums := map[string]summary{}
+	if err := tx.Scan(storage.GlobalPrefix(kindSummary), func(_, val []byte) error {
+		var sm summary
+		if err := storage.Decode(val, &sm); err != nil {
 			return err
 		}
-		return tx.ScanAccounts(func(_, val []byte) error {
-			var a account.Account
-			if err := storage.Decode(val, &a); err != nil {
-				return err
-			}
-			rows[a.ID] = rowOf(a, sums[a.ID])
-			return nil
-		})
-	})
-	if err != nil {
+		sums[sm.ID] = sm
+		return nil
+	}); err != nil {
 		return err
 	}
-	c.rows, c.built = rows, true
+	if err := tx.ScanAccounts(func(_, val []byte) error {
+		var a account.Account
+		if err := storage.Decode(val, &a); err != nil {
+			return err
+		}
+		rows[a.ID] = rowOf(a, sums[a.ID])
+		return nil
+	}); err != nil {
+		return err
+	}
+	c.rows = rows
 	return nil
 }
 
-func (c *rowCache) refresh() error {
-	err := c.store.View(func(tx *storage.Tx) error {
-		for id := range c.dirty {
-			var a account.Account
-			err := tx.Get(storage.AccountKey(id), account.KindAccount, &a)
-			if fault.CodeOf(err) == fault.NotFound {
-				delete(c.rows, id) // a summary written before its account, or never an account
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			sm, err := loadSummary(tx, id)
-			if err != nil {
-				return err
-			}
-			c.rows[id] = rowOf(a, sm)
-		}
+func (c *rowCache) refreshRow(tx *storage.Tx, id string) error {
+	var a account.Account
+	err := tx.Get(storage.AccountKey(id), account.KindAccount, &a)
+	if fault.CodeOf(err) == fault.NotFound {
+		delete(c.rows, id) // a summary written before its account, or never an account
 		return nil
-	})
+	}
 	if err != nil {
 		return err
 	}
-	c.dirty = map[string]bool{}
+	sm, err := loadSummary(tx, id)
+	if err != nil {
+		return err
+	}
+	c.rows[id] = rowOf(a, sm)
 	return nil
 }
 

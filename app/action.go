@@ -68,79 +68,109 @@ type ActionBoard struct {
 // Mine returns the board for a query, usually one owner's open actions.
 func (s *ActionService) Mine(q ActionQuery) (ActionBoard, error) {
 	today := calendar.Today(s.clock)
-	b := ActionBoard{Today: today, WeekEnd: action.EndOfWeek(today), Overdue: []ActionRow{}, ThisWeek: []ActionRow{},
-		Later: []ActionRow{}, NoDate: []ActionRow{}, Closed: []ActionRow{}}
+	b := ActionBoard{Today: today, WeekEnd: action.EndOfWeek(today)}
 	areas := map[string]bool{}
 	for _, a := range q.Areas {
 		areas[a] = true
 	}
-	var picked []*action.Action // pointers into the index: only what is shown gets copied
-	var copied [5][]action.Action
-	var counts [5]int
+	var shown []action.Action // the rows each section shows, section after section
+	var lens, counts [sections]int
 	err := s.index.view(func(x *actionIndex) {
-		each := func(a *action.Action) {
-			if (q.Owner != "" && a.Owner != q.Owner) || (q.AccountID != "" && a.AccountID != q.AccountID) ||
-				(len(areas) > 0 && !areas[a.Source.Area]) || (!q.IncludeClosed && !a.IsOpen()) {
-				return
+		picked := x.selection(q.Owner, q.AccountID, func(a *action.Action) bool {
+			return (len(areas) == 0 || areas[a.Source.Area]) && (q.IncludeClosed || a.IsOpen())
+		})
+		bySection := sortForBoard(picked, today, b.WeekEnd)
+		for i, list := range bySection {
+			counts[i] = len(list)
+			for _, a := range list[:min(len(list), sectionLimit)] {
+				shown = append(shown, *a) // copied: the index may change once the lock is released
+				lens[i]++
 			}
-			picked = append(picked, a)
-		}
-		// Walk the smaller of the owner's and the account's sets; all only when neither is given.
-		var ids map[string]bool
-		switch {
-		case q.Owner != "" && q.AccountID != "":
-			ids = x.byOwner[q.Owner]
-			if len(x.byAccount[q.AccountID]) < len(ids) {
-				ids = x.byAccount[q.AccountID]
-			}
-		case q.Owner != "":
-			ids = x.byOwner[q.Owner]
-		case q.AccountID != "":
-			ids = x.byAccount[q.AccountID]
-		default:
-			for _, a := range x.byID {
-				each(a)
-			}
-		}
-		for id := range ids {
-			each(x.byID[id])
-		}
-		sort.Slice(picked, func(i, j int) bool { return action.Less(picked[i], picked[j]) })
-		var closed []*action.Action
-		for _, a := range picked {
-			i := bucketIndex[action.BucketIn(*a, today, b.WeekEnd)]
-			counts[i]++
-			switch {
-			case i == 4:
-				closed = append(closed, a)
-			case len(copied[i]) < sectionLimit:
-				copied[i] = append(copied[i], *a) // copied: the index may change once the lock is released
-			}
-		}
-		// Closed ones newest first.
-		sort.Slice(closed, func(i, j int) bool { return closed[i].UpdatedAt.After(closed[j].UpdatedAt) })
-		for _, a := range closed[:min(len(closed), sectionLimit)] {
-			copied[4] = append(copied[4], *a)
 		}
 	})
 	if err != nil {
 		return ActionBoard{}, err
 	}
-	lists := [5]*[]ActionRow{&b.Overdue, &b.ThisWeek, &b.Later, &b.NoDate, &b.Closed}
-	for i, list := range copied {
-		rows, err := s.decorate(list)
-		if err != nil {
-			return ActionBoard{}, err
-		}
-		*lists[i] = rows
+	rows, err := s.decorate(shown)
+	if err != nil {
+		return ActionBoard{}, err
 	}
-	b.Counts = ActionCounts{Open: counts[0] + counts[1] + counts[2] + counts[3], Overdue: counts[0], ThisWeek: counts[1],
-		Later: counts[2], NoDate: counts[3], Closed: counts[4]}
+	for i, list := range [sections]*[]ActionRow{&b.Overdue, &b.ThisWeek, &b.Later, &b.NoDate, &b.Closed} {
+		*list = rows[:lens[i]:lens[i]]
+		rows = rows[lens[i]:]
+	}
+	b.Counts = countsOf(counts)
 	return b, nil
 }
 
-// bucketIndex places each bucket in the board's sections.
-var bucketIndex = map[string]int{action.BucketOverdue: 0, action.BucketThisWeek: 1, action.BucketLater: 2, action.BucketNoDate: 3, action.BucketClosed: 4}
+// The board's sections, in order.
+const (
+	secOverdue = iota
+	secThisWeek
+	secLater
+	secNoDate
+	secClosed
+	sections
+)
+
+// sectionOf places an action in the board's sections.
+func sectionOf(a *action.Action, today, weekEnd calendar.Date) int {
+	switch action.BucketIn(*a, today, weekEnd) {
+	case action.BucketOverdue:
+		return secOverdue
+	case action.BucketThisWeek:
+		return secThisWeek
+	case action.BucketLater:
+		return secLater
+	case action.BucketNoDate:
+		return secNoDate
+	default:
+		return secClosed
+	}
+}
+
+// sortForBoard splits actions into the board's sections: open ones by due
+// date, closed ones newest first.
+func sortForBoard(in []*action.Action, today, weekEnd calendar.Date) [sections][]*action.Action {
+	var out [sections][]*action.Action
+	for _, a := range in {
+		i := sectionOf(a, today, weekEnd)
+		out[i] = append(out[i], a)
+	}
+	for i := range secClosed {
+		list := out[i]
+		sort.Slice(list, func(i, j int) bool { return action.Less(list[i], list[j]) })
+	}
+	closed := out[secClosed]
+	sort.Slice(closed, func(i, j int) bool { return closed[i].UpdatedAt.After(closed[j].UpdatedAt) })
+	return out
+}
+
+func countsOf(c [sections]int) ActionCounts {
+	return ActionCounts{Open: c[secOverdue] + c[secThisWeek] + c[secLater] + c[secNoDate], Overdue: c[secOverdue],
+		ThisWeek: c[secThisWeek], Later: c[secLater], NoDate: c[secNoDate], Closed: c[secClosed]}
+}
+
+// forSource lists the actions one record made (e.g. a plan's tasks), in
+// board order, uncapped: a plan shows all its tasks.
+func (s *ActionService) forSource(accountID, area, recordID string) ([]ActionRow, error) {
+	today := calendar.Today(s.clock)
+	var picked []action.Action
+	err := s.index.view(func(x *actionIndex) {
+		mine := x.selection("", accountID, func(a *action.Action) bool {
+			return a.Source.Area == area && a.Source.RecordID == recordID
+		})
+		for _, list := range sortForBoard(mine, today, action.EndOfWeek(today)) {
+			for _, a := range list {
+				picked = append(picked, *a)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.decorate(picked)
+}
 
 // decorate adds account names and plan years to actions.
 func (s *ActionService) decorate(in []action.Action) ([]ActionRow, error) {
@@ -183,34 +213,13 @@ func (s *ActionService) decorate(in []action.Action) ([]ActionRow, error) {
 func (s *ActionService) Counts(owner string) (ActionCounts, error) {
 	today := calendar.Today(s.clock)
 	weekEnd := action.EndOfWeek(today)
-	var c ActionCounts
+	var c [sections]int
 	err := s.index.view(func(x *actionIndex) {
-		count := func(a *action.Action) {
-			switch action.BucketIn(*a, today, weekEnd) {
-			case action.BucketOverdue:
-				c.Overdue++
-			case action.BucketThisWeek:
-				c.ThisWeek++
-			case action.BucketLater:
-				c.Later++
-			case action.BucketNoDate:
-				c.NoDate++
-			default:
-				c.Closed++
-			}
-		}
-		if owner == "" {
-			for _, a := range x.byID {
-				count(a)
-			}
-			return
-		}
-		for id := range x.byOwner[owner] {
-			count(x.byID[id])
+		for _, a := range x.selection(owner, "", nil) {
+			c[sectionOf(a, today, weekEnd)]++
 		}
 	})
-	c.Open = c.Overdue + c.ThisWeek + c.Later + c.NoDate
-	return c, err
+	return countsOf(c), err
 }
 
 // Owners lists the names that own accounts or actions, sorted.
@@ -241,8 +250,8 @@ func (s *ActionService) Owners() ([]string, error) {
 func (s *ActionService) ForAccount(accountID string) ([]ActionRow, error) {
 	var picked []action.Action
 	if err := s.index.view(func(x *actionIndex) {
-		for id := range x.byAccount[accountID] {
-			picked = append(picked, *x.byID[id])
+		for _, a := range x.selection("", accountID, nil) {
+			picked = append(picked, *a)
 		}
 	}); err != nil {
 		return nil, err

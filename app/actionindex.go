@@ -1,110 +1,58 @@
 package app
 
 import (
-	"bytes"
-	"sync"
-
 	"keystone/core/action"
 	"keystone/core/fault"
 	"keystone/storage"
 )
 
-// actionIndex keeps every action in memory, by owner and by account, and
-// follows the store's change feed like the account rows do: "My actions"
-// for one owner then reads a few thousand entries from memory instead of
-// decoding 50,000 records. Changes only mark entries dirty; they are re-read
-// on the next query; a bulk load drops the index.
+// actionIndex keeps every live action in memory, by owner and by account,
+// kept current by the change feed (feedCache): "My actions" for one owner then
+// reads a few thousand entries from memory instead of decoding 50,000 records.
 type actionIndex struct {
-	store     *storage.Store
-	mu        sync.Mutex
-	built     bool
+	feedCache
 	byID      map[string]*action.Action
 	byOwner   map[string]map[string]bool
 	byAccount map[string]map[string]bool
-	dirty     map[string]bool
 }
-
-var actionKeyPrefix = storage.GlobalPrefix(action.Kind)
 
 func newActionIndex(store *storage.Store) *actionIndex {
-	x := &actionIndex{store: store, dirty: map[string]bool{}}
-	store.Subscribe(x.onChange)
+	x := &actionIndex{}
+	x.init(store, x.rebuildIndex, x.refreshAction, storage.GlobalPrefix(action.Kind))
 	return x
-}
-
-func (x *actionIndex) onChange(ch storage.Change) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if ch.All {
-		x.built = false
-		return
-	}
-	for _, k := range ch.Keys {
-		if bytes.HasPrefix(k, actionKeyPrefix) {
-			x.dirty[string(k[len(actionKeyPrefix):])] = true
-		}
-	}
 }
 
 // view calls fn with the index brought up to date; fn must not keep the maps.
 func (x *actionIndex) view(fn func(x *actionIndex)) error {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	var err error
-	if !x.built {
-		err = x.rebuild()
-	} else if len(x.dirty) > 0 {
-		err = x.refresh()
-	}
-	if err != nil {
-		x.built = false
-		return err
-	}
-	fn(x)
-	return nil
+	return x.use(func() { fn(x) })
 }
 
-func (x *actionIndex) rebuild() error {
+func (x *actionIndex) rebuildIndex(tx *storage.Tx) error {
 	x.byID = map[string]*action.Action{}
 	x.byOwner = map[string]map[string]bool{}
 	x.byAccount = map[string]map[string]bool{}
-	x.dirty = map[string]bool{}
-	err := x.store.View(func(tx *storage.Tx) error {
-		return tx.Scan(actionKeyPrefix, func(_, val []byte) error {
-			var a action.Action
-			if err := storage.Decode(val, &a); err != nil {
-				return err
-			}
-			x.add(a)
-			return nil
-		})
-	})
-	if err == nil {
-		x.built = true
-	}
-	return err
-}
-
-func (x *actionIndex) refresh() error {
-	err := x.store.View(func(tx *storage.Tx) error {
-		for id := range x.dirty {
-			x.remove(id)
-			var a action.Action
-			err := tx.Get(storage.GlobalKey(action.Kind, id), action.Kind, &a)
-			if fault.CodeOf(err) == fault.NotFound {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			x.add(a)
+	return tx.Scan(storage.GlobalPrefix(action.Kind), func(_, val []byte) error {
+		var a action.Action
+		if err := storage.Decode(val, &a); err != nil {
+			return err
 		}
+		x.add(a)
 		return nil
 	})
-	if err == nil {
-		x.dirty = map[string]bool{}
+}
+
+func (x *actionIndex) refreshAction(tx *storage.Tx, id string) error {
+	x.remove(id)
+	var a action.Action
+	err := tx.Get(storage.GlobalKey(action.Kind, id), action.Kind, &a)
+	if fault.CodeOf(err) == fault.NotFound {
+		return nil
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	x.add(a)
+	return nil
 }
 
 // add indexes a live action; archived ones are left out altogether.
@@ -131,4 +79,36 @@ func (x *actionIndex) remove(id string) {
 	delete(x.byID, id)
 	delete(x.byOwner[a.Owner], id)
 	delete(x.byAccount[a.AccountID], id)
+}
+
+// selection lists the live actions of an owner and/or an account ("" = any)
+// that keep accepts (nil keeps all), walking the smaller of the two sets.
+// The pointers are the index's own: use them only inside view.
+func (x *actionIndex) selection(owner, accountID string, keep func(*action.Action) bool) []*action.Action {
+	var out []*action.Action
+	each := func(a *action.Action) {
+		if (owner == "" || a.Owner == owner) && (accountID == "" || a.AccountID == accountID) && (keep == nil || keep(a)) {
+			out = append(out, a)
+		}
+	}
+	var ids map[string]bool
+	switch {
+	case owner != "" && accountID != "":
+		ids = x.byOwner[owner]
+		if len(x.byAccount[accountID]) < len(ids) {
+			ids = x.byAccount[accountID]
+		}
+	case owner != "":
+		ids = x.byOwner[owner]
+	case accountID != "":
+		ids = x.byAccount[accountID]
+	default:
+		for _, a := range x.byID {
+			each(a)
+		}
+	}
+	for id := range ids {
+		each(x.byID[id])
+	}
+	return out
 }

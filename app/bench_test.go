@@ -154,7 +154,7 @@ func BenchmarkOpenStore(b *testing.B) {
 func BenchmarkListAccountsCold(b *testing.B) {
 	a := benchApp(b, "l")
 	for b.Loop() {
-		fresh := &AccountService{store: a.Store, clock: a.Accounts.clock, rows: &rowCache{store: a.Store, dirty: map[string]bool{}}}
+		fresh := &AccountService{store: a.Store, clock: a.Accounts.clock, rows: newRowCache(a.Store)}
 		if _, err := fresh.List(AccountFilter{}); err != nil {
 			b.Fatal(err)
 		}
@@ -203,7 +203,7 @@ func BenchmarkMyActionsCold(b *testing.B) {
 	a := benchApp(b, "l")
 	owner := busiestOwner(b, a)
 	for b.Loop() {
-		fresh := &ActionService{store: a.Store, clock: a.Actions.clock, index: &actionIndex{store: a.Store, dirty: map[string]bool{}}, rows: a.Accounts.rows}
+		fresh := &ActionService{store: a.Store, clock: a.Actions.clock, index: newActionIndex(a.Store), rows: a.Accounts.rows}
 		if _, err := fresh.Mine(ActionQuery{Owner: owner}); err != nil {
 			b.Fatal(err)
 		}

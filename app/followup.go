@@ -34,7 +34,6 @@ func syncFollowUp(tx *storage.Tx, now time.Time, acc account.Account, act accoun
 		a.Status = action.Cancelled
 	case !exists:
 		a = action.FollowUp(act.ID, acc.ID, act.Subject, acc.Owner, act.FollowUp)
-		a.ID = act.ID
 	default:
 		if a.Due == act.FollowUp && a.Title == act.Subject && !a.Deleted() && a.Status != action.Cancelled {
 			return nil

@@ -74,16 +74,8 @@ func (s *PlanService) Get(accountID string, year int) (PlanView, error) {
 	if err != nil || v.Plan == nil {
 		return v, err
 	}
-	board, err := s.actions.Mine(ActionQuery{AccountID: accountID, Areas: []string{action.AreaPlan}, IncludeClosed: true})
-	if err != nil {
+	if v.Actions, err = s.actions.forSource(accountID, action.AreaPlan, v.Plan.ID); err != nil {
 		return v, err
-	}
-	for _, list := range [][]ActionRow{board.Overdue, board.ThisWeek, board.Later, board.NoDate, board.Closed} {
-		for _, r := range list {
-			if r.Source.RecordID == v.Plan.ID {
-				v.Actions = append(v.Actions, r)
-			}
-		}
 	}
 	v.Progress = plan.Progress(*v.Plan, v.Figures)
 	v.Completeness = plan.Complete(*v.Plan, len(v.Actions))

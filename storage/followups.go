@@ -12,9 +12,8 @@ import (
 // per-transaction limit.
 const followUpBatch = 400
 
-// FollowUpKey is where an activity's follow-up action lives: the action
-// shares the activity's id, so each activity has at most one and finding it
-// needs no index.
+// FollowUpKey is where an activity's follow-up action lives (it shares the
+// activity's id: action.FollowUp).
 func FollowUpKey(activityID string) []byte { return GlobalKey(action.Kind, activityID) }
 
 // followUpsToActions (schema 2) turns every activity's follow-up date into a
@@ -69,7 +68,6 @@ func followUpsToActions(s *Store) error {
 					continue
 				}
 				a := action.FollowUp(p.act.ID, p.act.AccountID, p.act.Subject, p.owner, p.act.FollowUp)
-				a.ID = p.act.ID
 				if err := tx.Put(key, action.Kind, &a); err != nil {
 					return err
 				}

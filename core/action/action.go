@@ -182,10 +182,12 @@ func Less(a, b *Action) bool {
 }
 
 // FollowUp is the action an activity's follow-up date stands for: the
-// activities area keeps no to-do of its own. owner is the account's manager;
-// the caller assigns the id.
+// activities area keeps no to-do of its own. owner is the account's manager.
+// It shares the activity's id, so each activity has at most one and finding
+// it needs no index.
 func FollowUp(activityID, accountID, subject, owner string, due calendar.Date) Action {
 	return Action{
+		Meta:      record.Meta{ID: activityID},
 		AccountID: accountID,
 		Title:     subject,
 		Owner:     owner,

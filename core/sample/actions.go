@@ -91,7 +91,6 @@ func (g *gen) followUps(i int, acts []account.Activity) int {
 			continue
 		}
 		x := action.FollowUp(act.ID, acc.ID, act.Subject, acc.Owner, act.FollowUp)
-		x.ID = act.ID // a follow-up shares its activity's id (see storage.FollowUpKey)
 		x.CreatedAt, x.UpdatedAt = act.CreatedAt, act.CreatedAt
 		limit := act.FollowUp.AddDays(30)
 		for k := j + 1; k < len(acts); k++ {
