@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"sort"
 	"sync"
 
@@ -26,6 +27,27 @@ type ActionService struct {
 	// planYears remembers each plan's year for the links back to plans; a
 	// plan's year never changes (PlanService refuses it), so it never goes stale.
 	planYears sync.Map // plan id -> int
+	// sources check, per area, that an action's source record exists in the
+	// same account; each area registers its own at start (see sourceCheck).
+	sources map[string]sourceCheck
+}
+
+// sourceCheck says whether an action's source record exists in its account;
+// it returns a fault with Field "source.recordId" when not.
+type sourceCheck func(tx *storage.Tx, a action.Action) error
+
+// registerSource sets the check for actions made by area.
+func (s *ActionService) registerSource(area string, check sourceCheck) {
+	if s.sources == nil {
+		s.sources = map[string]sourceCheck{}
+	}
+	s.sources[area] = check
+}
+
+// missingSource is the error a sourceCheck returns for a source that is gone.
+func missingSource(kind, id string) error {
+	return &fault.Error{Code: fault.Invalid, Field: "source.recordId", Rule: "not_found",
+		Params: map[string]any{"kind": kind, "id": id}, Message: fmt.Sprintf("the %s this action belongs to does not exist", kind)}
 }
 
 // ActionRow is an action with what a list shows beside it.
@@ -309,16 +331,21 @@ func (s *ActionService) Save(in action.Action) (action.Action, error) {
 	return in, nil
 }
 
-// checkSource makes sure a plan action points at a plan of the same account.
+// checkSource makes sure an action made by an area points at a live record
+// of that area in the same account.
 func (s *ActionService) checkSource(tx *storage.Tx, a action.Action) error {
-	if a.Source.Area != action.AreaPlan {
-		return nil
+	if check := s.sources[a.Source.Area]; check != nil {
+		return check(tx, a)
 	}
+	return nil
+}
+
+// checkPlanSource is the plan area's sourceCheck.
+func checkPlanSource(tx *storage.Tx, a action.Action) error {
 	var p plan.Plan
 	err := tx.Get(storage.ChildKey(a.AccountID, plan.Kind, a.Source.RecordID), plan.Kind, &p)
 	if fault.CodeOf(err) == fault.NotFound || (err == nil && p.Deleted()) {
-		return &fault.Error{Code: fault.Invalid, Field: "source.recordId", Rule: "not_found",
-			Params: map[string]any{"kind": plan.Kind, "id": a.Source.RecordID}, Message: "the plan this action belongs to does not exist"}
+		return missingSource(plan.Kind, a.Source.RecordID)
 	}
 	return err
 }

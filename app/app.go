@@ -3,6 +3,7 @@
 package app
 
 import (
+	"keystone/core/action"
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/storage"
@@ -19,6 +20,13 @@ type App struct {
 	Actions  *ActionService
 	Settings *SettingsService
 	Data     *DataService
+
+	Partnership   *PartnershipService
+	Relationships *RelationshipService
+	Opportunities *OpportunityService
+	WinLoss       *WinLossService
+	Switching     *SwitchingService
+	Retention     *RetentionService
 }
 
 // New builds the services over an open store.
@@ -28,6 +36,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	}
 	rows := newRowCache(store)
 	actions := &ActionService{store: store, clock: clock, index: newActionIndex(store), rows: rows}
+	actions.registerSource(action.AreaPlan, checkPlanSource)
 	return &App{
 		Store:    store,
 		Accounts: &AccountService{store: store, clock: clock, rows: rows},
@@ -35,12 +44,20 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Actions:  actions,
 		Settings: &SettingsService{store: store},
 		Data:     &DataService{store: store, clock: clock},
+
+		Partnership:   newPartnershipService(store, clock, actions),
+		Relationships: newRelationshipService(store, clock, actions),
+		Opportunities: newOpportunityService(store, clock, actions),
+		WinLoss:       newWinLossService(store, clock, actions),
+		Switching:     newSwitchingService(store, clock, actions),
+		Retention:     newRetentionService(store, clock, actions),
 	}
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
-	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data}
+	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data,
+		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,

@@ -36,6 +36,8 @@ type SampleSummary struct {
 	Figures    int `json:"figures"`
 	Plans      int `json:"plans"`
 	Actions    int `json:"actions"`
+	// Items counts the other areas' records by kind.
+	Items map[string]int `json:"items"`
 }
 
 // Info describes the data folder.
@@ -101,6 +103,7 @@ func LoadPortfolio(store *storage.Store, p sample.Portfolio) (SampleSummary, err
 	for _, a := range p.Activities {
 		g(a.AccountID).acts = append(g(a.AccountID).acts, a)
 	}
+	items := map[string]int{}
 	err := store.Bulk(func(b *storage.Bulk) error {
 		for i := range p.Accounts {
 			a := &p.Accounts[i]
@@ -143,6 +146,16 @@ func LoadPortfolio(store *storage.Store, p sample.Portfolio) (SampleSummary, err
 				return err
 			}
 		}
+		for _, it := range p.Items {
+			key := storage.ChildKey(it.AccountID, it.Kind, it.ID)
+			if it.Global {
+				key = storage.GlobalKey(it.Kind, it.ID)
+			}
+			if err := b.Put(key, it.Value); err != nil {
+				return err
+			}
+			items[it.Kind]++
+		}
 		for id, sm := range sums {
 			if err := b.Put(storage.GlobalKey(kindSummary, id), sm); err != nil {
 				return err
@@ -154,7 +167,7 @@ func LoadPortfolio(store *storage.Store, p sample.Portfolio) (SampleSummary, err
 		return SampleSummary{}, fmt.Errorf("loading the portfolio: %w", err)
 	}
 	return SampleSummary{Accounts: len(p.Accounts), Contacts: len(p.Contacts), Activities: len(p.Activities), Figures: len(p.Figures),
-		Plans: len(p.Plans), Actions: len(p.Actions)}, nil
+		Plans: len(p.Plans), Actions: len(p.Actions), Items: items}, nil
 }
 
 type group struct {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"keystone/core/fault"
+	"keystone/core/money"
 	"keystone/core/settings"
 	"keystone/storage"
 )
@@ -47,4 +48,39 @@ func (s *SettingsService) SavePreferences(p settings.Preferences) (settings.Pref
 		return settings.Preferences{}, err
 	}
 	return p, nil
+}
+
+const kindCurrency = "currency"
+
+var currencyKey = storage.GlobalKey(kindCurrency, "firm")
+
+// Currency returns the reporting currency and exchange rates, or the defaults.
+func (s *SettingsService) Currency() (settings.Currency, error) {
+	var c settings.Currency
+	err := s.store.View(func(tx *storage.Tx) (err error) { c, err = loadCurrency(tx); return err })
+	return c, err
+}
+
+// loadCurrency is what every area that adds up money across accounts reads.
+func loadCurrency(tx *storage.Tx) (settings.Currency, error) {
+	c := settings.Currency{Rates: money.DefaultRates()}
+	err := tx.Get(currencyKey, kindCurrency, &c)
+	if fault.CodeOf(err) == fault.NotFound {
+		return settings.Currency{Rates: money.DefaultRates()}, nil
+	}
+	return c, err
+}
+
+// SaveCurrency stores the reporting currency and rates; rev guards against
+// a second window's newer save.
+func (s *SettingsService) SaveCurrency(c settings.Currency) (settings.Currency, error) {
+	if err := c.Validate(); err != nil {
+		return settings.Currency{}, err
+	}
+	c.ID = "firm"
+	err := s.store.Update(func(tx *storage.Tx) error { return tx.Put(currencyKey, kindCurrency, &c) })
+	if err != nil {
+		return settings.Currency{}, err
+	}
+	return c, nil
 }

@@ -89,6 +89,8 @@ type Portfolio struct {
 	Activities []account.Activity
 	Plans      []plan.Plan
 	Actions    []action.Action
+	// Items are the records of the areas beyond these (see items.go).
+	Items []Item
 }
 
 // Generate builds the portfolio of a size for a seed as it would look on
@@ -113,6 +115,7 @@ func Generate(size Size, seed int64, today calendar.Date) Portfolio {
 	g.buildActivities()
 	g.buildPlans()
 	g.buildActions()
+	g.buildAreas()
 	return g.p
 }
 
@@ -126,6 +129,7 @@ const (
 
 type gen struct {
 	r     *rand.Rand
+	seed  uint64
 	ids   *ulid.MonotonicEntropy
 	want  Counts
 	today calendar.Date
@@ -148,6 +152,7 @@ func newGen(seed int64, today calendar.Date, want Counts) *gen {
 	s := uint64(seed)
 	g := &gen{
 		r:        rand.New(rand.NewPCG(s, 0x6b657973746f6e65)),
+		seed:     s,
 		want:     want,
 		today:    today,
 		now:      today.Time(),

@@ -1,6 +1,8 @@
 // vue-i18n set-up. Messages are merged from one module per area and language
 // (src/locales/<lang>/<area>.ts, each default-exporting `{ <area>: {...} }`),
-// so areas can be added without touching this file.
+// so areas can be added without touching this file. Modules merge deeply: an
+// area may add its own error rules and kinds in a module of its own
+// (e.g. errors-winloss.ts exporting { errors: { ... } }).
 import { createI18n } from 'vue-i18n'
 
 export type Locale = 'en' | 'zh-CN'
@@ -12,10 +14,20 @@ type Module = { default: Messages }
 const en = import.meta.glob<Module>('../locales/en/*.ts', { eager: true })
 const zh = import.meta.glob<Module>('../locales/zh-CN/*.ts', { eager: true })
 
+const isPlain = (v: unknown): v is Messages => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function deepMerge(into: Messages, from: Messages): void {
+  for (const [k, v] of Object.entries(from)) {
+    const have = into[k]
+    if (isPlain(have) && isPlain(v)) deepMerge(have, v)
+    else into[k] = isPlain(v) ? structuredClone(v) : v
+  }
+}
+
 function merge(modules: Record<string, Module>): Messages {
   const out: Messages = {}
   for (const path of Object.keys(modules).sort()) {
-    Object.assign(out, modules[path]?.default ?? {})
+    deepMerge(out, modules[path]?.default ?? {})
   }
   return out
 }

@@ -33,9 +33,9 @@ describe('locales', () => {
     expect(names(enModules)).toContain('workspace.ts')
   })
 
-  it('nests each module under one area key named like its file', () => {
+  it('nests each module under one area key named like its file (errors-winloss.ts adds to errors)', () => {
     for (const [path, mod] of Object.entries({ ...enModules, ...zhModules })) {
-      const area = path.split('/').pop()!.replace(/\.ts$/, '')
+      const area = path.split('/').pop()!.replace(/\.ts$/, '').replace(/-.*$/, '')
       expect(Object.keys(mod.default), path).toEqual([area])
     }
   })
@@ -62,5 +62,14 @@ describe('locales', () => {
       const empty = [...leaves(messages[lang])].filter(([, m]) => typeof m === 'string' && m.trim() === '')
       expect(empty.map(([k]) => `${lang}:${k}`)).toEqual([])
     }
+  })
+
+  it('merges an area\'s additions into a shared key without losing the base keys', () => {
+    // errors.ts holds the shared rules; an area's errors-<area>.ts adds its own
+    const base = Object.keys(enModules).filter((p) => p.endsWith('/errors.ts'))
+    expect(base).toHaveLength(1)
+    const shared = leaves((enModules[base[0]!]!.default as { errors: unknown }).errors, 'errors')
+    const merged = leaves(messages.en)
+    for (const k of shared.keys()) expect(merged.has(k), k).toBe(true)
   })
 })

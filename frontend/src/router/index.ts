@@ -6,6 +6,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/accounts', name: 'accounts', component: AccountsList, meta: { nav: 'accounts' } },
   { path: '/accounts/:id', name: 'account', component: () => import('@/views/accounts/workspace/AccountWorkspace.vue'), props: true, meta: { nav: 'accounts' } },
   { path: '/actions', name: 'actions', component: () => import('@/views/actions/MyActions.vue'), meta: { nav: 'actions' } },
+  { path: '/pipeline', name: 'pipeline', component: () => import('@/views/winloss/PipelineView.vue'), meta: { nav: 'pipeline' } },
+  { path: '/winloss', name: 'winloss', component: () => import('@/views/winloss/WinLossView.vue'), meta: { nav: 'winloss' } },
+  { path: '/retention', name: 'retention', component: () => import('@/views/retention/RetentionPortfolio.vue'), meta: { nav: 'retention' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { nav: 'settings' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFound.vue') },
 ]

@@ -1,5 +1,12 @@
 export default {
   settings: {
+    sections: {
+      general: 'General',
+      currency: 'Currency',
+      partnership: 'Partnership model',
+      winloss: 'Win-loss',
+      retention: 'Switching & retention',
+    },
     title: 'Settings',
     subtitle: 'How Keystone looks, and where your data lives.',
     appearance: {

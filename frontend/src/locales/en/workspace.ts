@@ -15,6 +15,9 @@ export default {
     tabs: {
       overview: 'Overview',
       plan: 'Plan',
+      relationship: 'Relationship',
+      opportunities: 'Opportunities',
+      retention: 'Switching & retention',
       contacts: 'Decision chain',
       activities: 'Activities',
       actions: 'Actions',

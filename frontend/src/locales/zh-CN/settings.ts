@@ -1,5 +1,12 @@
 export default {
   settings: {
+    sections: {
+      general: '通用',
+      currency: '货币与汇率',
+      partnership: '合作伙伴关系模型',
+      winloss: '赢单/丢单',
+      retention: '阻挡力与保留',
+    },
     title: '设置',
     subtitle: '界面外观，以及数据的存放位置。',
     appearance: {

@@ -15,6 +15,9 @@ export default {
     tabs: {
       overview: '概览',
       plan: '客户计划',
+      relationship: '客户关系',
+      opportunities: '商机',
+      retention: '阻挡力与保留',
       contacts: '决策链',
       activities: '拜访记录',
       actions: '行动',

@@ -22,11 +22,20 @@ describe('sourceRoute', () => {
       .toBe('/accounts/A1?tab=activities&activity=ACT9')
   })
 
-  it('opens manual actions and areas without a view of their own in the account actions tab', () => {
-    for (const area of ['manual', 'partnership', 'switching', 'program', 'retention', 'winloss'] as const) {
+  it('opens manual and program actions in the account actions tab', () => {
+    for (const area of ['manual', 'program'] as const) {
       expect(href(sourceRoute({ accountId: 'A1', source: src(area, area === 'manual' ? '' : 'R1'), planYear: 0 })), area)
         .toBe('/accounts/A1?tab=actions')
     }
+  })
+
+  it.each([
+    ['partnership', '/accounts/A1?tab=relationship&assessment=R1'],
+    ['winloss', '/accounts/A1?tab=opportunities&opportunity=R1'],
+    ['switching', '/accounts/A1?tab=retention&plan=R1'],
+    ['retention', '/accounts/A1?tab=retention&case=R1'],
+  ] as const)('opens a %s action at its record in the area tab', (area, want) => {
+    expect(href(sourceRoute({ accountId: 'A1', source: src(area, 'R1'), planYear: 0 }))).toBe(want)
   })
 
   it('keeps odd characters of an id inside the path segment', () => {
