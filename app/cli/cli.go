@@ -158,8 +158,13 @@ func runDesktop(args []string, env Env) error {
 func runServe(args []string, env Env) error {
 	fl, data := newFlags("serve", env)
 	addr := fl.String("addr", "127.0.0.1:7420", "loopback address to listen on (port 0 picks a free one)")
+	assetsDir := fl.String("assets", "", "serve the frontend from this built folder instead of the one inside the program (for development)")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	assets := env.Assets
+	if *assetsDir != "" {
+		assets = os.DirFS(*assetsDir)
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -177,7 +182,7 @@ func runServe(args []string, env Env) error {
 	wait := a.Warm()
 	defer wait()
 	token := bridge.NewToken()
-	br, err := bridge.New(a.Bindings(), token, env.Assets, app.FormatError)
+	br, err := bridge.New(a.Bindings(), token, assets, app.FormatError)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,9 @@ export interface Server {
 export async function startServer(dataDir: string): Promise<Server> {
   const bin = process.env.KEYSTONE_BIN
   if (!bin) throw new Error('KEYSTONE_BIN must point at a keystone binary (make test-e2e sets it)')
-  const child: ChildProcess = spawn(bin, ['serve', '--data', dataDir, '--addr', '127.0.0.1:0'], {
+  // KEYSTONE_ASSETS serves a separately built frontend (vite build --outDir) instead of the embedded one
+  const assets = process.env.KEYSTONE_ASSETS ? ['--assets', process.env.KEYSTONE_ASSETS] : []
+  const child: ChildProcess = spawn(bin, ['serve', '--data', dataDir, '--addr', '127.0.0.1:0', ...assets], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
