@@ -27,6 +27,7 @@ type App struct {
 	WinLoss       *WinLossService
 	Switching     *SwitchingService
 	Retention     *RetentionService
+	Programs      *ProgramService
 }
 
 // New builds the services over an open store.
@@ -51,13 +52,14 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		WinLoss:       newWinLossService(store, clock, actions),
 		Switching:     newSwitchingService(store, clock, actions),
 		Retention:     newRetentionService(store, clock, actions),
+		Programs:      newProgramService(store, clock, actions),
 	}
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
 	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data,
-		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention}
+		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,

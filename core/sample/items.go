@@ -33,6 +33,7 @@ var areas = []area{
 	{"partnership", (*gen).buildPartnership},
 	{"switching", (*gen).buildSwitching},
 	{"opportunity", (*gen).buildOpportunities},
+	{"program", (*gen).buildPrograms},
 }
 
 func (g *gen) buildAreas() {

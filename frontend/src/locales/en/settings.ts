@@ -6,6 +6,7 @@ export default {
       partnership: 'Partnership model',
       winloss: 'Win-loss',
       retention: 'Switching & retention',
+      programs: 'Global programs',
     },
     title: 'Settings',
     subtitle: 'How Keystone looks, and where your data lives.',

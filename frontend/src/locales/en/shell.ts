@@ -7,6 +7,7 @@ export default {
       pipeline: 'Pipeline',
       winloss: 'Win-loss',
       retention: 'Retention',
+      programs: 'Global programs',
       settings: 'Settings',
     },
     collapse: 'Collapse navigation',

@@ -6,6 +6,7 @@ export default {
       partnership: '合作伙伴关系模型',
       winloss: '赢单/丢单',
       retention: '阻挡力与保留',
+      programs: '全球大客户项目',
     },
     title: '设置',
     subtitle: '界面外观，以及数据的存放位置。',

@@ -7,6 +7,7 @@ export default {
       pipeline: '商机管道',
       winloss: '赢单/丢单分析',
       retention: '客户保留',
+      programs: '全球大客户项目',
       settings: '设置',
     },
     collapse: '收起导航',
