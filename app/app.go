@@ -28,6 +28,7 @@ type App struct {
 	Switching     *SwitchingService
 	Retention     *RetentionService
 	Programs      *ProgramService
+	Files         *FileService
 }
 
 // New builds the services over an open store.
@@ -53,13 +54,14 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Switching:     newSwitchingService(store, clock, actions),
 		Retention:     newRetentionService(store, clock, actions),
 		Programs:      newProgramService(store, clock, actions),
+		Files:         &FileService{},
 	}
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
 	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data,
-		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs}
+		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs, a.Files}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,

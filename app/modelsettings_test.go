@@ -82,7 +82,7 @@ func TestCurrencySettings(t *testing.T) {
 	bad := saved
 	bad.Reporting = "ZZZ"
 	_, err = a.Settings.SaveCurrency(bad)
-	assertFault(t, err, fault.Invalid, "reporting", "currency")
+	assertFault(t, err, fault.Invalid, "reporting", "invalid_currency")
 	_, err = a.Settings.SaveCurrency(c) // rev 0 again: stale
 	assert.Equal(t, fault.Conflict, fault.CodeOf(err))
 

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/wailsapp/wails/v2"
@@ -39,6 +41,7 @@ func Run(a *app.App, assets fs.FS, icon []byte) error {
 		// A logout or `kill` closes the window the normal way, so the caller
 		// closes the store cleanly instead of the process dying mid-write.
 		OnStartup: func(ctx context.Context) {
+			a.Files.SetSaver(saveDialog{ctx})
 			signal.Notify(signals, syscall.SIGTERM, os.Interrupt)
 			go func() {
 				if _, ok := <-signals; ok {
@@ -48,4 +51,19 @@ func Run(a *app.App, assets fs.FS, icon []byte) error {
 		},
 		Linux: &linux.Options{ProgramName: "keystone", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
+}
+
+// saveDialog asks with the native Save dialog, offering the suggested name in
+// the user's documents folder.
+type saveDialog struct{ ctx context.Context }
+
+func (d saveDialog) AskSavePath(name string) (string, error) {
+	opts := wailsruntime.SaveDialogOptions{DefaultFilename: name, CanCreateDirectories: true}
+	if ext := filepath.Ext(name); ext != "" {
+		opts.Filters = []wailsruntime.FileFilter{{DisplayName: strings.ToUpper(ext[1:]), Pattern: "*" + ext}}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		opts.DefaultDirectory = home
+	}
+	return wailsruntime.SaveFileDialog(d.ctx, opts)
 }

@@ -75,7 +75,7 @@ func (r *Rates) Validate() error {
 	var c fault.Checker
 	c.Required("reporting", r.Reporting)
 	if r.Reporting != "" && !ValidCurrency(r.Reporting) {
-		c.Add("reporting", "currency", map[string]any{"value": r.Reporting}, "%q is not an ISO 4217 currency code", r.Reporting)
+		c.Add("reporting", "invalid_currency", map[string]any{"value": r.Reporting}, "%q is not an ISO 4217 currency code", r.Reporting)
 	}
 	seen := map[int]bool{}
 	for i, y := range r.Years {
@@ -96,9 +96,9 @@ func (r *Rates) Validate() error {
 		for _, code := range codes {
 			f := at + ".rates." + code
 			if !ValidCurrency(code) {
-				c.Add(f, "currency", map[string]any{"value": code}, "%q is not an ISO 4217 currency code", code)
+				c.Add(f, "invalid_currency", map[string]any{"value": code}, "%q is not an ISO 4217 currency code", code)
 			} else if v := y.Rates[code]; !(v > 0) || math.IsInf(v, 0) {
-				c.Add(f, "positive", map[string]any{"currency": code}, "the rate for %s must be a positive number", code)
+				c.Add(f, "not_positive", map[string]any{"currency": code}, "the rate for %s must be a positive number", code)
 			}
 		}
 	}

@@ -45,10 +45,10 @@ func TestRatesValidate(t *testing.T) {
 		field string
 		rule  string
 	}{
-		{"unknown reporting", Rates{Reporting: "XXY"}, "reporting", "currency"},
+		{"unknown reporting", Rates{Reporting: "XXY"}, "reporting", "invalid_currency"},
 		{"missing reporting", Rates{}, "reporting", "required"},
-		{"zero rate", Rates{Reporting: "CNY", Years: []YearRates{{Rates: map[string]float64{"USD": 0}}}}, "years[0].rates.USD", "positive"},
-		{"unknown code", Rates{Reporting: "CNY", Years: []YearRates{{Rates: map[string]float64{"ABC": 1}}}}, "years[0].rates.ABC", "currency"},
+		{"zero rate", Rates{Reporting: "CNY", Years: []YearRates{{Rates: map[string]float64{"USD": 0}}}}, "years[0].rates.USD", "not_positive"},
+		{"unknown code", Rates{Reporting: "CNY", Years: []YearRates{{Rates: map[string]float64{"ABC": 1}}}}, "years[0].rates.ABC", "invalid_currency"},
 		{"year twice", Rates{Reporting: "CNY", Years: []YearRates{{Year: 2024}, {Year: 2024}}}, "years[1].year", "duplicate"},
 		{"odd year", Rates{Reporting: "CNY", Years: []YearRates{{Year: 24}}}, "years[0].year", "out_of_range"},
 	}

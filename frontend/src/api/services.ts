@@ -4,7 +4,7 @@ import type {
   Meta,
   Action, ActionBoard, ActionCounts, ActionQuery, ActionRow, Plan, PlanComparison, PlanView,
   Account, AccountFilter, AccountList, Activity, Contact, DataInfo, Preferences,
-  SampleSummary, Workspace, YearFigures,
+  SampleSummary, Workspace, YearFigures, CurrencySettings,
 } from './types'
 
 /**
@@ -42,6 +42,8 @@ export const accounts = {
 export const settings = {
   preferences: () => call<Preferences>('SettingsService', 'Preferences'),
   savePreferences: (p: Preferences) => call<Preferences>('SettingsService', 'SavePreferences', p),
+  currency: () => call<CurrencySettings>('SettingsService', 'Currency'),
+  saveCurrency: (c: CurrencySettings) => call<CurrencySettings>('SettingsService', 'SaveCurrency', outgoing(c)),
 }
 
 export const data = {

@@ -175,6 +175,8 @@ export interface SampleSummary {
   figures: number
   plans: number
   actions: number
+  /** the other areas' records by kind */
+  items?: Record<string, number>
 }
 
 /** What a rejected call carries (Go fault.Error). */
@@ -352,4 +354,26 @@ export interface PlanView {
 export interface PlanComparison {
   current: PlanView
   previous: PlanView
+}
+
+/** One year's exchange rates (year 0 = standing rates for years without their own). */
+export interface YearRates {
+  year: number
+  /** units of the reporting currency one unit of each currency is worth */
+  rates: Record<string, number>
+}
+
+/** The firm's reporting currency and exchange rates (Settings → Currency). */
+export interface CurrencySettings extends Meta {
+  reporting: string
+  years: YearRates[]
+}
+
+/** One saved version of an area's model settings. */
+export interface ModelSettings<T> extends Meta {
+  area: string
+  version: number
+  value: T
+  /** true while the version holds the shipped defaults unchanged */
+  defaults: boolean
 }
