@@ -137,7 +137,7 @@ const (
 
 // sectionOf places an action in the board's sections.
 func sectionOf(a *action.Action, today, weekEnd calendar.Date) int {
-	switch action.BucketIn(*a, today, weekEnd) {
+	switch action.BucketIn(a, today, weekEnd) {
 	case action.BucketOverdue:
 		return secOverdue
 	case action.BucketThisWeek:
@@ -242,6 +242,44 @@ func (s *ActionService) Counts(owner string) (ActionCounts, error) {
 		}
 	})
 	return countsOf(c), err
+}
+
+// due is the badge figures with the first limit overdue and this week's
+// open actions of owner ("" = everyone), in board order: the dashboard's
+// tile, without sorting the whole backlog as the board does.
+func (s *ActionService) due(owner string, limit int) (ActionCounts, []ActionRow, error) {
+	today := calendar.Today(s.clock)
+	weekEnd := action.EndOfWeek(today)
+	var c [sections]int
+	var soon []action.Action
+	err := s.index.view(func(x *actionIndex) {
+		// the first limit in board order, kept sorted as they come: the
+		// backlog can be tens of thousands, the tile shows a handful
+		near := make([]*action.Action, 0, limit+1)
+		for _, a := range x.selection(owner, "", nil) {
+			sec := sectionOf(a, today, weekEnd)
+			c[sec]++
+			if sec != secOverdue && sec != secThisWeek {
+				continue
+			}
+			if len(near) == limit && !action.Less(a, near[limit-1]) {
+				continue
+			}
+			i := sort.Search(len(near), func(i int) bool { return action.Less(a, near[i]) })
+			near = append(near[:i], append([]*action.Action{a}, near[i:]...)...)
+			if len(near) > limit {
+				near = near[:limit]
+			}
+		}
+		for _, a := range near {
+			soon = append(soon, *a) // copied: the index may change once the lock is released
+		}
+	})
+	if err != nil {
+		return ActionCounts{}, nil, err
+	}
+	rows, err := s.decorate(soon)
+	return countsOf(c), rows, err
 }
 
 // Owners lists the names that own accounts or actions, sorted.

@@ -29,6 +29,7 @@ type App struct {
 	Retention     *RetentionService
 	Programs      *ProgramService
 	Files         *FileService
+	Portfolio     *PortfolioService
 }
 
 // New builds the services over an open store.
@@ -55,13 +56,14 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Retention:     newRetentionService(store, clock, actions),
 		Programs:      newProgramService(store, clock, actions),
 		Files:         &FileService{},
+		Portfolio:     newPortfolioService(store, clock, rows, actions),
 	}
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
 	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data,
-		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs, a.Files}
+		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs, a.Files, a.Portfolio}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,
@@ -79,6 +81,7 @@ func (a *App) Warm() (wait func()) {
 		defer close(done)
 		_ = a.Accounts.rows.snapshot(func(map[string]AccountRow) {})
 		_ = a.Actions.index.view(func(*actionIndex) {})
+		_ = a.Portfolio.index.view(func(map[string]*acctFacts) {})
 	}()
 	return func() { <-done }
 }

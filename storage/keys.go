@@ -22,6 +22,9 @@ func AccountKey(id string) []byte { return join(accountRoot, id) }
 // AccountPrefix is "ws/<id>/": every child of the account.
 func AccountPrefix(accountID string) []byte { return join(workspaceRoot, accountID, "/") }
 
+// WorkspacesPrefix is "ws/": the children of every account.
+func WorkspacesPrefix() []byte { return []byte(workspaceRoot) }
+
 // ChildKey is "ws/<accountID>/<kind>/<id>".
 func ChildKey(accountID, kind, id string) []byte {
 	return join(workspaceRoot, accountID, "/", kind, "/", id)

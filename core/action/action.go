@@ -141,11 +141,11 @@ const (
 // week from today to Sunday (weeks start on Monday, as in China and ISO
 // 8601); later after that; no date; closed when done or cancelled.
 func Bucket(a Action, today calendar.Date) string {
-	return BucketIn(a, today, EndOfWeek(today))
+	return BucketIn(&a, today, EndOfWeek(today))
 }
 
 // BucketIn is Bucket with the week's end worked out once, for long lists.
-func BucketIn(a Action, today, weekEnd calendar.Date) string {
+func BucketIn(a *Action, today, weekEnd calendar.Date) string {
 	switch {
 	case !a.IsOpen():
 		return BucketClosed

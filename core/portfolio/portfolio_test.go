@@ -271,3 +271,33 @@ func TestAssignmentValidate(t *testing.T) {
 	assert.Equal(t, "tier", f)
 	assert.Equal(t, "unknown_value", r)
 }
+
+func TestInputs(t *testing.T) {
+	s := DefaultSettings()
+	var in Inputs
+	in.AccountID = "A"
+	r, i := in.Rates(s)
+	assert.Equal(t, [2]float64{0.8, 0.1}, [2]float64{r, i}, "no own rates: the settings' defaults")
+	require.NoError(t, in.Validate(s))
+	one, zero, eleven := 1.0, 0.0, 11.0
+	cases := []struct {
+		name  string
+		edit  func(*Inputs)
+		field string
+		rule  string
+	}{
+		{"negative cost to serve", func(x *Inputs) { x.CostToServe = -1 }, "costToServe", "negative"},
+		{"negative acquisition", func(x *Inputs) { x.Acquisition = -1 }, "acquisition", "negative"},
+		{"diverging retention", func(x *Inputs) { x.Retention, x.Discount = &one, &zero }, "retention", "diverges"},
+		{"perceived value off scale", func(x *Inputs) { x.PerceivedValue = &eleven }, "perceivedValue", "out_of_range"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Inputs{AccountID: "A"}
+			tc.edit(&x)
+			f, r := fieldRule(t, x.Validate(s))
+			assert.Equal(t, tc.field, f)
+			assert.Equal(t, tc.rule, r)
+		})
+	}
+}

@@ -34,6 +34,7 @@ var areas = []area{
 	{"switching", (*gen).buildSwitching},
 	{"opportunity", (*gen).buildOpportunities},
 	{"program", (*gen).buildPrograms},
+	{"portfolio", (*gen).buildPortfolio},
 }
 
 func (g *gen) buildAreas() {

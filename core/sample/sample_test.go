@@ -26,7 +26,7 @@ const testToday calendar.Date = "2025-06-15"
 // portfolios are generated once per size and day: several tests read them.
 var cache = map[string]Portfolio{}
 
-func portfolio(t testing.TB, size Size, today calendar.Date) Portfolio {
+func generated(t testing.TB, size Size, today calendar.Date) Portfolio {
 	t.Helper()
 	key := string(size) + string(today)
 	if p, ok := cache[key]; ok {
@@ -121,7 +121,7 @@ func TestGenerateCounts(t *testing.T) {
 	}
 	for _, size := range sizes {
 		t.Run(string(size), func(t *testing.T) {
-			assert.Equal(t, Target(size), count(portfolio(t, size, testToday)))
+			assert.Equal(t, Target(size), count(generated(t, size, testToday)))
 		})
 	}
 }
@@ -142,7 +142,7 @@ func TestLargeHasOpenBacklog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("size L in -short mode")
 	}
-	assert.GreaterOrEqual(t, count(portfolio(t, Large, testToday)).OpenActions, 50_000)
+	assert.GreaterOrEqual(t, count(generated(t, Large, testToday)).OpenActions, 50_000)
 }
 
 // accountRecords are one account's figures, contacts, activities, plans
@@ -195,7 +195,7 @@ func TestEveryRecordValidates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.size)+"/"+string(tt.today), func(t *testing.T) {
-			validateAll(t, portfolio(t, tt.size, tt.today), tt.stride)
+			validateAll(t, generated(t, tt.size, tt.today), tt.stride)
 		})
 	}
 }
@@ -270,7 +270,7 @@ func TestPortfolioShape(t *testing.T) {
 	}
 	for _, size := range sizes {
 		t.Run(string(size), func(t *testing.T) {
-			p := portfolio(t, size, testToday)
+			p := generated(t, size, testToday)
 			checkShape(t, p, testToday)
 		})
 	}
@@ -415,7 +415,7 @@ func hasHan(s string) bool {
 func TestPortfolioIsRealistic(t *testing.T) {
 	for _, size := range []Size{Small, Medium} {
 		t.Run(string(size), func(t *testing.T) {
-			p := portfolio(t, size, testToday)
+			p := generated(t, size, testToday)
 			recs := group(p)
 			n := float64(len(p.Accounts))
 
@@ -599,7 +599,7 @@ func TestPlansAndActions(t *testing.T) {
 			if tt.size == Large && testing.Short() {
 				t.Skip("size L in -short mode")
 			}
-			p := portfolio(t, tt.size, tt.today)
+			p := generated(t, tt.size, tt.today)
 			checkPlans(t, p, tt.today)
 			checkActions(t, p, tt.today)
 		})
@@ -791,7 +791,7 @@ func checkActions(t *testing.T, p Portfolio, today calendar.Date) {
 // TestActionsFillMyActions checks the buckets of the "My actions" list all
 // have something, for every owner of the demo.
 func TestActionsFillMyActions(t *testing.T) {
-	p := portfolio(t, Small, testToday)
+	p := generated(t, Small, testToday)
 	buckets := map[string]map[string]int{}
 	overdueFollowUps := 0
 	for _, x := range p.Actions {

@@ -2,10 +2,11 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AccountsList from '@/views/accounts/AccountsList.vue'
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/accounts' },
+  { path: '/', name: 'dashboard', component: () => import('@/views/dashboard/DashboardView.vue'), meta: { nav: 'dashboard' } },
   { path: '/accounts', name: 'accounts', component: AccountsList, meta: { nav: 'accounts' } },
   { path: '/accounts/:id', name: 'account', component: () => import('@/views/accounts/workspace/AccountWorkspace.vue'), props: true, meta: { nav: 'accounts' } },
   { path: '/actions', name: 'actions', component: () => import('@/views/actions/MyActions.vue'), meta: { nav: 'actions' } },
+  { path: '/portfolio', name: 'portfolio', component: () => import('@/views/portfolio/PortfolioView.vue'), meta: { nav: 'portfolio' } },
   { path: '/pipeline', name: 'pipeline', component: () => import('@/views/winloss/PipelineView.vue'), meta: { nav: 'pipeline' } },
   { path: '/winloss', name: 'winloss', component: () => import('@/views/winloss/WinLossView.vue'), meta: { nav: 'winloss' } },
   { path: '/programs', name: 'programs', component: () => import('@/views/programs/ProgramsList.vue'), meta: { nav: 'programs' } },

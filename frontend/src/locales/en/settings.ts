@@ -3,6 +3,7 @@ export default {
     sections: {
       general: 'General',
       currency: 'Currency',
+      portfolio: 'Portfolio & tiers',
       partnership: 'Partnership model',
       winloss: 'Win-loss',
       retention: 'Switching & retention',

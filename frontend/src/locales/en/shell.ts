@@ -1,9 +1,11 @@
 export default {
   shell: {
     nav: {
+      dashboard: 'Dashboard',
       accounts: 'Accounts',
       actions: 'Actions',
       actionsBadge: '{n} actions due this week or overdue',
+      portfolio: 'Portfolio',
       pipeline: 'Pipeline',
       winloss: 'Win-loss',
       retention: 'Retention',

@@ -3,6 +3,7 @@ export default {
     sections: {
       general: '通用',
       currency: '货币与汇率',
+      portfolio: '客户组合与分级',
       partnership: '合作伙伴关系模型',
       winloss: '赢单/丢单',
       retention: '阻挡力与保留',

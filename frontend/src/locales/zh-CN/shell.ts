@@ -1,9 +1,11 @@
 export default {
   shell: {
     nav: {
+      dashboard: '仪表盘',
       accounts: '客户',
       actions: '行动',
       actionsBadge: '本周到期或已逾期的行动：{n} 项',
+      portfolio: '客户组合',
       pipeline: '商机管道',
       winloss: '赢单/丢单分析',
       retention: '客户保留',
