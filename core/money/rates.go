@@ -29,6 +29,8 @@ type YearRates struct {
 func DefaultRates() Rates {
 	return Rates{Reporting: "CNY", Years: []YearRates{{Year: 0, Rates: map[string]float64{
 		"USD": 7.10, "EUR": 7.70, "GBP": 9.00, "JPY": 0.048, "KRW": 0.0052, "SGD": 5.30, "HKD": 0.91,
+		"SEK": 0.69, "THB": 0.20, "MYR": 1.59, "INR": 0.085, "BRL": 1.30, "MXN": 0.38, "VND": 0.00028,
+		"TWD": 0.22, "AUD": 4.70, "CAD": 5.20, "CHF": 8.10,
 	}}}}
 }
 

@@ -62,3 +62,13 @@ func TestRatesValidate(t *testing.T) {
 		})
 	}
 }
+
+// The shipped rates cover every currency the sample portfolio bills in, so a
+// demo never opens on a missing-rate warning.
+func TestDefaultRatesCoverCommonCurrencies(t *testing.T) {
+	r := DefaultRates()
+	for _, code := range []string{"USD", "EUR", "JPY", "KRW", "SGD", "GBP", "SEK", "THB", "MYR", "INR", "BRL", "MXN", "VND", "HKD"} {
+		_, ok := r.Rate(code, 2026)
+		assert.True(t, ok, code)
+	}
+}
