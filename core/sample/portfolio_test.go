@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"keystone/core/money"
 	"keystone/core/portfolio"
 )
 
@@ -38,4 +39,14 @@ func TestPortfolioSample(t *testing.T) {
 	assert.Len(t, ItemsOf[struct{}](p, "settings-portfolio"), 0, "typed lookup only matches the right type")
 	again := Generate(Small, 1, "2026-11-23")
 	assert.Equal(t, len(cards), len(ItemsOf[portfolio.Scorecard](again, portfolio.KindScorecard)), "deterministic")
+}
+
+// Every currency the generator bills in has a shipped exchange rate, so the
+// demo's portfolio figures add up without a missing-rate warning.
+func TestSampleCurrenciesHaveRates(t *testing.T) {
+	r := money.DefaultRates()
+	for code := range perCNY {
+		_, ok := r.Rate(code, 2026)
+		assert.True(t, ok, code)
+	}
 }
