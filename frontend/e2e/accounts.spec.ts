@@ -25,7 +25,7 @@ test.afterAll(async () => {
 
 test('sample portfolio, a Chinese account with a contact and an activity, kept across a restart', async ({ page }) => {
   server = await startServer(dataDir)
-  await page.goto(server.url)
+  await page.goto(`${server.url}#/accounts`)
 
   // First run: the empty state offers the sample portfolio.
   await expect(page.getByTestId('load-sample')).toBeVisible()
@@ -60,7 +60,7 @@ test('sample portfolio, a Chinese account with a contact and an activity, kept a
   // Restart the server on the same folder: everything is still there.
   await server.stop()
   server = await startServer(dataDir)
-  await page.goto(server.url)
+  await page.goto(`${server.url}#/accounts`)
   await expect(page.getByTestId('account-row')).toHaveCount(25)
   await field(page, 'account-search').fill('东方新材料')
   await expect(page.getByTestId('account-row')).toHaveCount(1)

@@ -28,7 +28,7 @@ test.afterAll(async () => {
 
 test('write a plan, act on it in My actions, roll it forward', async ({ page }) => {
   const year = new Date().getFullYear()
-  await page.goto(server!.url)
+  await page.goto(`${server!.url}#/accounts`)
   await page.getByTestId('load-sample').click()
   await expect(page.getByTestId('account-row')).toHaveCount(24)
 
@@ -76,7 +76,7 @@ test('write a plan, act on it in My actions, roll it forward', async ({ page }) 
   await expect(page.getByTestId('action-row').filter({ hasText: TASK })).toHaveCount(0)
 
   // Roll the plan forward: next year's plan opens, this year's is history.
-  await page.goto(server!.url)
+  await page.goto(`${server!.url}#/accounts`)
   await field(page, 'account-search').fill('甬联')
   await expect(page.getByTestId('account-row')).toHaveCount(1)
   await page.getByTestId('account-row').first().click()

@@ -27,6 +27,7 @@ export default {
       keyHint: 'Enter to save · Esc to close',
     },
     header: {
+      program: 'Global program',
       industry: 'Industry',
       segment: 'Segment',
       country: 'Country/region',

@@ -18,6 +18,9 @@ export function sourceRoute(a: { accountId: string; source: ActionSource; planYe
     return { path, query: a.source.recordId ? { tab: area.tab, [area.key]: a.source.recordId } : { tab: area.tab } }
   }
   switch (a.source.area) {
+    case 'program':
+      // a program has its own page; without its id the account's actions list it
+      return a.source.recordId ? { path: `/programs/${encodeURIComponent(a.source.recordId)}` } : { path, query: { tab: 'actions' } }
     case 'plan':
       // year 0: the plan's year is unknown (e.g. just removed); the tab opens on the current year
       return { path, query: a.planYear > 0 ? { tab: 'plan', year: String(a.planYear) } : { tab: 'plan' } }

@@ -19,6 +19,7 @@ export function memoryRouter(): Router {
       { path: '/accounts', component: blank },
       { path: '/accounts/:id', component: blank },
       { path: '/settings', component: blank },
+      { path: '/programs/:id', component: blank },
     ],
   })
 }

@@ -22,11 +22,12 @@ describe('sourceRoute', () => {
       .toBe('/accounts/A1?tab=activities&activity=ACT9')
   })
 
-  it('opens manual and program actions in the account actions tab', () => {
-    for (const area of ['manual', 'program'] as const) {
-      expect(href(sourceRoute({ accountId: 'A1', source: src(area, area === 'manual' ? '' : 'R1'), planYear: 0 })), area)
-        .toBe('/accounts/A1?tab=actions')
-    }
+  it('opens manual actions in the account actions tab', () => {
+    expect(href(sourceRoute({ accountId: 'A1', source: src('manual'), planYear: 0 }))).toBe('/accounts/A1?tab=actions')
+  })
+
+  it('opens a program action on its program page', () => {
+    expect(href(sourceRoute({ accountId: 'A1', source: src('program', 'P7', 'milestone'), planYear: 0 }))).toBe('/programs/P7')
   })
 
   it.each([

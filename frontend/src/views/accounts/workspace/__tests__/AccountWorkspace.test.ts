@@ -163,10 +163,11 @@ describe('AccountWorkspace', () => {
     expect(api.restore).toHaveBeenCalledWith('acc1', 3)
   })
 
-  it('orders the tabs overview, plan, decision chain, activities, actions', async () => {
+  it('orders the tabs: the account, then the workflows, then its actions', async () => {
     await visit('/accounts/acc1')
     expect($$('.n-tabs-tab').map((el) => el.getAttribute('data-testid'))).toEqual([
-      'tab-overview', 'tab-plan', 'tab-contacts', 'tab-activities', 'tab-actions',
+      'tab-overview', 'tab-plan', 'tab-contacts', 'tab-activities', 'tab-relationship', 'tab-opportunities',
+      'tab-retention', 'tab-actions',
     ])
   })
 
