@@ -40,6 +40,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	rows := newRowCache(store)
 	actions := &ActionService{store: store, clock: clock, index: newActionIndex(store), rows: rows}
 	actions.registerSource(action.AreaPlan, checkPlanSource)
+	opps := newOppIndex(store)
 	return &App{
 		Store:    store,
 		Accounts: &AccountService{store: store, clock: clock, rows: rows},
@@ -50,8 +51,8 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 
 		Partnership:   newPartnershipService(store, clock, actions),
 		Relationships: newRelationshipService(store, clock, actions),
-		Opportunities: newOpportunityService(store, clock, actions),
-		WinLoss:       newWinLossService(store, clock, actions),
+		Opportunities: newOpportunityService(store, clock, actions, opps),
+		WinLoss:       newWinLossService(store, clock, actions, opps),
 		Switching:     newSwitchingService(store, clock, actions),
 		Retention:     newRetentionService(store, clock, actions),
 		Programs:      newProgramService(store, clock, actions),
@@ -82,6 +83,7 @@ func (a *App) Warm() (wait func()) {
 		_ = a.Accounts.rows.snapshot(func(map[string]AccountRow) {})
 		_ = a.Actions.index.view(func(*actionIndex) {})
 		_ = a.Portfolio.index.view(func(map[string]*acctFacts) {})
+		_, _ = a.Opportunities.index.snapshot()
 	}()
 	return func() { <-done }
 }

@@ -92,6 +92,15 @@ func TestCurrencySettings(t *testing.T) {
 	rate, ok := got.Rate("CNY", 2025)
 	assert.True(t, ok)
 	assert.InDelta(t, 0.14, rate, 1e-9)
+
+	// a shipped rate the firm removes stays removed
+	delete(got.Years[0].Rates, "EUR")
+	_, err = a.Settings.SaveCurrency(got)
+	require.NoError(t, err)
+	again, err := a.Settings.Currency()
+	require.NoError(t, err)
+	_, ok = again.Rate("EUR", 2025)
+	assert.False(t, ok, "no EUR rate any more")
 }
 
 func money2025() money.YearRates {

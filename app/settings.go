@@ -63,7 +63,7 @@ func (s *SettingsService) Currency() (settings.Currency, error) {
 
 // loadCurrency is what every area that adds up money across accounts reads.
 func loadCurrency(tx *storage.Tx) (settings.Currency, error) {
-	c := settings.Currency{Rates: money.DefaultRates()}
+	var c settings.Currency // decoded into empty maps: a rate the firm removed stays removed
 	err := tx.Get(currencyKey, kindCurrency, &c)
 	if fault.CodeOf(err) == fault.NotFound {
 		return settings.Currency{Rates: money.DefaultRates()}, nil
