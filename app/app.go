@@ -84,6 +84,7 @@ func (a *App) Warm() (wait func()) {
 		_ = a.Actions.index.view(func(*actionIndex) {})
 		_ = a.Portfolio.index.view(func(map[string]*acctFacts) {})
 		_, _ = a.Opportunities.index.snapshot()
+		_ = a.Retention.warm()
 	}()
 	return func() { <-done }
 }

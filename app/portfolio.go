@@ -170,6 +170,25 @@ func (s *PortfolioService) SetTier(in portfolio.Assignment) (portfolio.Assignmen
 	return in, err
 }
 
+// Tier returns an account's stored tier assignment so the UI can change or
+// clear it at its rev: an empty one (rev 0) when there never was one, and a
+// cleared one with DeletedAt set (its rev is what the next SetTier needs).
+func (s *PortfolioService) Tier(accountID string) (portfolio.Assignment, error) {
+	out := portfolio.Assignment{AccountID: accountID}
+	err := s.store.View(func(tx *storage.Tx) error {
+		var a account.Account
+		if err := getAccount(tx, accountID, &a); err != nil {
+			return err
+		}
+		err := tx.Get(storage.ChildKey(accountID, portfolio.KindTier, accountID), portfolio.KindTier, &out)
+		if fault.CodeOf(err) == fault.NotFound {
+			return nil
+		}
+		return err
+	})
+	return out, err
+}
+
 // ClearTier drops the assignment read at rev: the account's tier is again
 // the one its quadrant suggests.
 func (s *PortfolioService) ClearTier(accountID string, rev int64) error {

@@ -402,7 +402,9 @@ func (s *PortfolioService) Values(f PortfolioFilter) (ValuesView, error) {
 		row.Class = portfolio.ValueClass(*row.Perceived, set.CPVCut, float64(row.CLV), float64(v.CLVCut))
 		v.ByClass[row.Class]++
 	}
-	slices.SortFunc(v.Rows, func(a, b ValueRow) int { return cmp.Or(cmp.Compare(b.CLV, a.CLV), cmp.Compare(a.AccountID, b.AccountID)) })
+	slices.SortFunc(v.Rows, func(a, b ValueRow) int {
+		return cmp.Or(cmp.Compare(b.CLV, a.CLV), cmp.Compare(a.AccountID, b.AccountID))
+	})
 	v.MissingRates = run.conv.missingList()
 	return v, nil
 }

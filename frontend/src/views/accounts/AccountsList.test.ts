@@ -10,7 +10,7 @@ import { account, emptyList, fakeServer } from '@/test/fakeServer'
 
 let wrapper: VueWrapper | null = null
 
-async function mountList() {
+async function mountList(path = '/accounts') {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -18,7 +18,7 @@ async function mountList() {
       { path: '/accounts/:id', component: { render: () => null } },
     ],
   })
-  await router.push('/accounts')
+  await router.push(path)
   const Harness = defineComponent(() => () =>
     h(NDialogProvider, null, { default: () => h(NMessageProvider, null, { default: () => h(AccountsList) }) }))
   wrapper = mount(Harness, { attachTo: document.body, global: { plugins: [createPinia(), i18n, router] } })
@@ -72,5 +72,17 @@ describe('AccountsList', () => {
     tr.click()
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/accounts/ACC1')
+  })
+
+  it('opens the new-account form when asked to by the address (?new=1), then drops the ask', async () => {
+    i18n.global.locale.value = 'en'
+    fakeServer({
+      'DataService.Info': () => ({ version: 'dev', schemaVersion: 1, dataDir: '/tmp/x', accounts: 0, empty: true }),
+      'AccountService.List': () => emptyList(),
+    })
+    const router = await mountList('/accounts?new=1')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="account-name"]')).not.toBeNull()
+    expect(router.currentRoute.value.fullPath).toBe('/accounts')
   })
 })
