@@ -361,19 +361,33 @@ func (s *RetentionService) Portfolio() (RetentionPortfolio, error) {
 		return out, err
 	}
 	out.Reporting = rates.Reporting
-	open := map[string][]action.Action{}
-	if err := s.actions.index.view(func(x *actionIndex) {
-		for _, a := range x.selection("", "", func(a *action.Action) bool { return a.IsOpen() }) {
-			open[a.AccountID] = append(open[a.AccountID], *a)
-		}
-	}); err != nil {
-		return out, err
-	}
 	missing := map[string]bool{}
 	var histories []retention.History
 	first := out.Today.Year()
+	var actErr error
 	err := s.index.view(version, out.Today, func(digests map[string]*accountDigest, set retention.Settings) {
 		out.Settings = set
+		// The renewal warning asks only whether an open action is due before
+		// the renewal, and only for renewals inside the window: the earliest
+		// open due date of those few accounts stands for all their actions.
+		open := map[string][]action.Action{}
+		horizon := out.Today.AddDays(set.RenewalDays)
+		actErr = s.actions.index.view(func(x *actionIndex) {
+			for id, dg := range digests {
+				if r := dg.data.renewal.Date; r == "" || r < out.Today || r > horizon {
+					continue
+				}
+				for aid := range x.byAccount[id] {
+					a := x.byID[aid]
+					if a == nil || !a.IsOpen() || a.Due == "" {
+						continue
+					}
+					if cur, ok := open[id]; !ok || a.Due < cur[0].Due {
+						open[id] = []action.Action{{Status: action.Open, Due: a.Due}}
+					}
+				}
+			}
+		})
 		histories = make([]retention.History, 0, len(digests))
 		for _, dg := range digests {
 			a, d := dg.account, dg.data
@@ -406,6 +420,9 @@ func (s *RetentionService) Portfolio() (RetentionPortfolio, error) {
 			histories = append(histories, retention.History{Figures: d.figures, Cases: d.cases})
 		}
 	})
+	if err == nil {
+		err = actErr
+	}
 	if err != nil {
 		return out, err
 	}

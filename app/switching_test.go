@@ -235,6 +235,14 @@ func TestRetentionWarningsCasesAndPortfolio(t *testing.T) {
 	assert.Equal(t, 85, v.Risk.Score)
 	assert.Equal(t, retention.High, v.Risk.Level)
 	assert.Equal(t, "", v.Position.Quadrant)
+	early, err := a.Retention.Portfolio()
+	require.NoError(t, err)
+	for _, p := range early.Points {
+		if p.AccountID == acc.ID {
+			assert.Contains(t, p.Warnings, retention.RenewalNear, "the portfolio reads the same warnings as the tab")
+			assert.Equal(t, 85, p.Risk)
+		}
+	}
 
 	// Position: captive (low attraction, high barrier), then loyal after a better survey.
 	_, err = a.Switching.SaveAssessment(switching.Assessment{AccountID: acc.ID, Date: "2026-05-01", Scores: switchingScores(5, 5, 4, 4, 4, 4, 3, 3)})
@@ -273,6 +281,7 @@ func TestRetentionWarningsCasesAndPortfolio(t *testing.T) {
 	require.Len(t, pf.Points, 2)
 	top := pf.Points[0]
 	assert.Equal(t, acc.ID, top.AccountID, "riskiest first")
+	assert.NotContains(t, top.Warnings, retention.RenewalNear, "the case's action due before the renewal covers it here too")
 	assert.Equal(t, switching.Loyal, top.Quadrant)
 	assert.Equal(t, int64(800000), top.Revenue)
 	assert.Equal(t, 2025, top.RevenueYear)
