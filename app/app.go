@@ -41,7 +41,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	actions := &ActionService{store: store, clock: clock, index: newActionIndex(store), rows: rows}
 	actions.registerSource(action.AreaPlan, checkPlanSource)
 	opps := newOppIndex(store)
-	return &App{
+	a := &App{
 		Store:    store,
 		Accounts: &AccountService{store: store, clock: clock, rows: rows},
 		Plans:    &PlanService{store: store, clock: clock, actions: actions},
@@ -59,6 +59,8 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Files:         &FileService{},
 		Portfolio:     newPortfolioService(store, clock, rows, actions),
 	}
+	a.Portfolio.connect(newGeneration(store), opps, a.Retention, a.Programs)
+	return a
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.

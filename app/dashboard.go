@@ -1,7 +1,39 @@
 package app
 
 import (
+	"cmp"
+	"slices"
+
 	"keystone/core/calendar"
+	"keystone/core/money"
+	"keystone/core/opportunity"
+	"keystone/core/retention"
+	"keystone/core/winloss"
+)
+
+// dashboardSources are the other areas' figures the home page shows. The
+// retention and program pages' views are remembered until the next write:
+// computing them takes longer than the whole dashboard may.
+type dashboardSources struct {
+	deals     *oppIndex
+	retention *RetentionService
+	programs  *ProgramService
+	risk      memo[RetentionPortfolio]
+	contracts memo[ProgramList]
+}
+
+// connect gives the dashboard the other areas' views.
+func (s *PortfolioService) connect(gen *generation, deals *oppIndex, ret *RetentionService, prog *ProgramService) {
+	s.sources = &dashboardSources{deals: deals, retention: ret, programs: prog,
+		risk: memo[RetentionPortfolio]{gen: gen}, contracts: memo[ProgramList]{gen: gen}}
+}
+
+// Tiles' lengths.
+const (
+	recentDeals    = 6
+	riskiest       = 5
+	renewalsShown  = 6
+	renewalHorizon = 180 // days: the programs' own alert horizon
 )
 
 // DashboardView is the home page: the portfolio at a glance. Parts an area
@@ -141,6 +173,118 @@ func (s *PortfolioService) Dashboard(owner string) (DashboardView, error) {
 	if v.Actions, v.DueActions, err = s.actions.due(owner, dueOnDashboard); err != nil {
 		return v, err
 	}
+	if s.sources != nil {
+		names := make(map[string]string, len(run.rows))
+		for _, r := range run.rows {
+			names[r.ID] = r.Name
+		}
+		if err := s.sources.fill(&v, names, run.conv.rates, today); err != nil {
+			return v, err
+		}
+	}
 	v.MissingRates = run.conv.missingList()
 	return v, nil
+}
+
+// fill adds the win-loss, risk and renewal tiles when those areas have data.
+func (src *dashboardSources) fill(v *DashboardView, names map[string]string, rates money.Rates, today calendar.Date) error {
+	snap, err := src.deals.snapshot()
+	if err != nil {
+		return err
+	}
+	v.WinLoss = winLossTile(snap, names, rates, today)
+
+	risk, err := src.risk.get(today, src.retention.Portfolio)
+	if err != nil {
+		return err
+	}
+	tile := &DashboardRisk{Top: []AccountRisk{}}
+	for _, p := range risk.Points { // riskiest first
+		if p.Level != retention.High && p.Level != retention.Medium {
+			continue
+		}
+		tile.AtRisk++
+		if p.Level == retention.High {
+			tile.High++
+		}
+		if len(tile.Top) < riskiest {
+			tile.Top = append(tile.Top, AccountRisk{AccountID: p.AccountID, AccountName: p.Name, Score: p.Risk, Level: p.Level})
+		}
+	}
+	if len(risk.Points) > 0 {
+		v.Risk = tile
+	}
+
+	progs, err := src.contracts.get(today, func() (ProgramList, error) { return src.programs.List(ProgramQuery{}) })
+	if err != nil {
+		return err
+	}
+	for _, p := range progs.Rows {
+		if p.NextRenewal == "" || p.NextRenewal < today || today.DaysUntil(p.NextRenewal) > renewalHorizon {
+			continue
+		}
+		v.Renewals = append(v.Renewals, Renewal{AccountID: p.AccountID, AccountName: p.AccountName, What: "program",
+			RecordID: p.ID, Date: p.NextRenewal, DaysLeft: today.DaysUntil(p.NextRenewal)})
+	}
+	slices.SortFunc(v.Renewals, func(a, b Renewal) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.RecordID, b.RecordID))
+	})
+	v.Renewals = v.Renewals[:min(len(v.Renewals), renewalsShown)]
+	return nil
+}
+
+// winLossTile is the last twelve months' win rate, the open pipeline's
+// weighted value and the latest closes; nil when there are no deals at all.
+func winLossTile(snap *oppSnapshot, names map[string]string, rates money.Rates, today calendar.Date) *DashboardWinLoss {
+	if len(snap.all) == 0 {
+		return nil
+	}
+	conv := winloss.NewConverter(rates)
+	from := today.AddDays(-365)
+	t := &DashboardWinLoss{Recent: []DealEvent{}}
+	var won, lost, wonV, lostV int64
+	var recent []*winloss.Deal
+	for _, d := range snap.closed {
+		if d.ClosedOn < from || d.ClosedOn > today || (d.Outcome != opportunity.Won && d.Outcome != opportunity.Lost) {
+			continue
+		}
+		if _, live := names[d.AccountID]; !live {
+			continue
+		}
+		value, _ := conv.Convert(d.Value, opportunity.YearOf(d.ClosedOn))
+		if d.Outcome == opportunity.Won {
+			won, wonV = won+1, wonV+value
+		} else {
+			lost, lostV = lost+1, lostV+value
+		}
+		recent = append(recent, d)
+	}
+	t.Decided = int(won + lost)
+	if t.Decided > 0 {
+		t.WinRate = float64(won) / float64(won+lost) * 100
+	}
+	if wonV+lostV > 0 {
+		t.ValueWinRate = float64(wonV) / float64(wonV+lostV) * 100
+	}
+	for _, d := range snap.open {
+		if _, live := names[d.AccountID]; !live {
+			continue
+		}
+		year := today.Year()
+		if d.ExpectedClose != "" {
+			year = opportunity.YearOf(d.ExpectedClose)
+		}
+		if value, ok := conv.Convert(d.Value, year); ok {
+			t.OpenPipeline += opportunity.Weighted(value, d.Probability)
+		}
+	}
+	slices.SortFunc(recent, func(a, b *winloss.Deal) int {
+		return cmp.Or(cmp.Compare(b.ClosedOn, a.ClosedOn), cmp.Compare(b.ID, a.ID))
+	})
+	for _, d := range recent[:min(len(recent), recentDeals)] {
+		value, _ := conv.Convert(d.Value, opportunity.YearOf(d.ClosedOn))
+		t.Recent = append(t.Recent, DealEvent{AccountID: d.AccountID, AccountName: names[d.AccountID], OpportunityID: d.ID,
+			Title: d.Title, Outcome: d.Outcome, Value: value, ClosedOn: d.ClosedOn})
+	}
+	return t
 }

@@ -31,6 +31,7 @@ type PortfolioService struct {
 	rows    *rowCache
 	actions *ActionService
 	index   *portfolioIndex
+	sources *dashboardSources // the other areas the dashboard shows; nil in isolation
 }
 
 func newPortfolioService(store *storage.Store, clock calendar.Clock, rows *rowCache, actions *ActionService) *PortfolioService {

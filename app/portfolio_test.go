@@ -11,6 +11,7 @@ import (
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/portfolio"
+	"keystone/core/sample"
 )
 
 // scorecard scores every current criterion a on attractiveness, st on strength.
@@ -253,4 +254,56 @@ func TestDashboardAdaptsToData(t *testing.T) {
 	assert.Equal(t, []string{"送样确认", "季度回顾"}, titles(d.DueActions), "overdue first, then this week; later ones wait")
 	assert.Len(t, d.Matrix.Points, 1)
 	assert.Len(t, d.Pareto.Rows, 1)
+}
+
+func TestDashboardShowsTheOtherAreas(t *testing.T) {
+	a := newTestApp(t)
+	today := calendar.Today(calendar.Fixed{T: testNow})
+	_, err := LoadPortfolio(a.Store, sample.Generate(sample.Small, 1, today))
+	require.NoError(t, err)
+	d, err := a.Portfolio.Dashboard("")
+	require.NoError(t, err)
+
+	require.NotNil(t, d.WinLoss, "the sample has closed deals")
+	assert.Greater(t, d.WinLoss.Decided, 20)
+	assert.InDelta(t, 40, d.WinLoss.WinRate, 15, "the sample's win rate is realistic")
+	assert.Positive(t, d.WinLoss.OpenPipeline)
+	require.NotEmpty(t, d.WinLoss.Recent)
+	for i, e := range d.WinLoss.Recent {
+		assert.Contains(t, []string{"won", "lost"}, e.Outcome)
+		assert.NotEmpty(t, e.AccountName)
+		if i > 0 {
+			assert.GreaterOrEqual(t, d.WinLoss.Recent[i-1].ClosedOn, e.ClosedOn, "newest first")
+		}
+	}
+
+	require.NotNil(t, d.Risk)
+	assert.Positive(t, d.Risk.AtRisk, "the sample has troubled accounts")
+	for i, r := range d.Risk.Top {
+		assert.Contains(t, []string{"high", "medium"}, r.Level)
+		if i > 0 {
+			assert.GreaterOrEqual(t, d.Risk.Top[i-1].Score, r.Score, "riskiest first")
+		}
+	}
+	for i, r := range d.Renewals {
+		assert.Equal(t, "program", r.What)
+		assert.GreaterOrEqual(t, r.DaysLeft, 0)
+		assert.LessOrEqual(t, r.DaysLeft, 180)
+		if i > 0 {
+			assert.LessOrEqual(t, d.Renewals[i-1].Date, r.Date, "soonest first")
+		}
+	}
+
+	// the remembered views follow a write: archiving the riskiest account drops it
+	top := d.Risk.Top[0]
+	acc, err := a.Accounts.Get(top.AccountID)
+	require.NoError(t, err)
+	_, err = a.Accounts.Archive(acc.ID, acc.Rev)
+	require.NoError(t, err)
+	again, err := a.Portfolio.Dashboard("")
+	require.NoError(t, err)
+	for _, r := range again.Risk.Top {
+		assert.NotEqual(t, top.AccountID, r.AccountID)
+	}
+	assert.Equal(t, d.Risk.AtRisk-1, again.Risk.AtRisk)
 }
