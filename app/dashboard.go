@@ -20,12 +20,21 @@ type dashboardSources struct {
 	programs  *ProgramService
 	risk      memo[RetentionPortfolio]
 	contracts memo[ProgramList]
+	winLoss   memo[*DashboardWinLoss]
+	due       memo[dueTile]
+}
+
+// dueTile is the due-actions tile of one owner.
+type dueTile struct {
+	counts ActionCounts
+	rows   []ActionRow
 }
 
 // connect gives the dashboard the other areas' views.
 func (s *PortfolioService) connect(gen *generation, deals *oppIndex, ret *RetentionService, prog *ProgramService) {
 	s.sources = &dashboardSources{deals: deals, retention: ret, programs: prog,
-		risk: memo[RetentionPortfolio]{gen: gen}, contracts: memo[ProgramList]{gen: gen}}
+		risk: memo[RetentionPortfolio]{gen: gen}, contracts: memo[ProgramList]{gen: gen}, winLoss: memo[*DashboardWinLoss]{gen: gen},
+		due: memo[dueTile]{gen: gen}}
 }
 
 // Tiles' lengths.
@@ -170,9 +179,20 @@ func (s *PortfolioService) Dashboard(owner string) (DashboardView, error) {
 	}
 	// the matrix and the curve are of last year (the run's), the latest complete one
 	v.Matrix, v.Pareto = run.matrix(PortfolioFilter{}), run.pareto(PortfolioFilter{}, "revenue")
-	if v.Actions, v.DueActions, err = s.actions.due(owner, dueOnDashboard); err != nil {
+	due := func() (dueTile, error) {
+		counts, rows, err := s.actions.due(owner, dueOnDashboard)
+		return dueTile{counts, rows}, err
+	}
+	var tile dueTile
+	if s.sources != nil {
+		tile, err = s.sources.due.getKey(today, owner, due)
+	} else {
+		tile, err = due()
+	}
+	if err != nil {
 		return v, err
 	}
+	v.Actions, v.DueActions = tile.counts, tile.rows
 	if s.sources != nil {
 		names := make(map[string]string, len(run.rows))
 		for _, r := range run.rows {
@@ -188,11 +208,17 @@ func (s *PortfolioService) Dashboard(owner string) (DashboardView, error) {
 
 // fill adds the win-loss, risk and renewal tiles when those areas have data.
 func (src *dashboardSources) fill(v *DashboardView, names map[string]string, rates money.Rates, today calendar.Date) error {
-	snap, err := src.deals.snapshot()
+	wl, err := src.winLoss.get(today, func() (*DashboardWinLoss, error) {
+		snap, err := src.deals.snapshot()
+		if err != nil {
+			return nil, err
+		}
+		return winLossTile(snap, names, rates, today), nil
+	})
 	if err != nil {
 		return err
 	}
-	v.WinLoss = winLossTile(snap, names, rates, today)
+	v.WinLoss = wl
 
 	risk, err := src.risk.get(today, src.retention.Portfolio)
 	if err != nil {
@@ -257,7 +283,7 @@ func winLossTile(snap *oppSnapshot, names map[string]string, rates money.Rates, 
 		} else {
 			lost, lostV = lost+1, lostV+value
 		}
-		recent = append(recent, d)
+		recent = newestFirst(recent, d, recentDeals)
 	}
 	t.Decided = int(won + lost)
 	if t.Decided > 0 {
@@ -278,13 +304,27 @@ func winLossTile(snap *oppSnapshot, names map[string]string, rates money.Rates, 
 			t.OpenPipeline += opportunity.Weighted(value, d.Probability)
 		}
 	}
-	slices.SortFunc(recent, func(a, b *winloss.Deal) int {
-		return cmp.Or(cmp.Compare(b.ClosedOn, a.ClosedOn), cmp.Compare(b.ID, a.ID))
-	})
-	for _, d := range recent[:min(len(recent), recentDeals)] {
+	for _, d := range recent {
 		value, _ := conv.Convert(d.Value, opportunity.YearOf(d.ClosedOn))
 		t.Recent = append(t.Recent, DealEvent{AccountID: d.AccountID, AccountName: names[d.AccountID], OpportunityID: d.ID,
 			Title: d.Title, Outcome: d.Outcome, Value: value, ClosedOn: d.ClosedOn})
 	}
 	return t
+}
+
+// newestFirst keeps the k latest closes in order as deals stream past: a
+// year's closes at size L are tens of thousands, the tile shows six.
+func newestFirst(list []*winloss.Deal, d *winloss.Deal, k int) []*winloss.Deal {
+	later := func(a, b *winloss.Deal) bool {
+		return cmp.Or(cmp.Compare(a.ClosedOn, b.ClosedOn), cmp.Compare(a.ID, b.ID)) > 0
+	}
+	if len(list) == k && !later(d, list[k-1]) {
+		return list
+	}
+	i := slices.IndexFunc(list, func(x *winloss.Deal) bool { return later(d, x) })
+	if i < 0 {
+		i = len(list)
+	}
+	list = slices.Insert(list, i, d)
+	return list[:min(len(list), k)]
 }

@@ -24,4 +24,8 @@ func TestMemoKeepsUntilAWrite(t *testing.T) {
 	assert.Equal(t, 2, v, "a write: computed again")
 	v, _ = m.get("2026-11-24", count)
 	assert.Equal(t, 3, v, "a new day: computed again")
+	v, _ = m.getKey("2026-11-24", "王磊", count)
+	assert.Equal(t, 4, v, "another key: computed again")
+	v, _ = m.getKey("2026-11-24", "王磊", count)
+	assert.Equal(t, 4, v)
 }

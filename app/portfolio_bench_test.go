@@ -1,6 +1,10 @@
 package app
 
-import "testing"
+import (
+	"testing"
+
+	"keystone/core/account"
+)
 
 // BenchmarkDashboard is the home page's data: the whole portfolio's figures,
 // matrix, Pareto and due actions (budget at L: 50 ms at the median).
@@ -33,5 +37,24 @@ func BenchmarkPortfolioMatrix(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkDashboardAfterWrite is the dashboard right after a save: the
+// remembered win-loss, risk, renewal and due-action tiles are computed again.
+func BenchmarkDashboardAfterWrite(b *testing.B) {
+	a := benchApp(b, "l")
+	a.Warm()()
+	id := medianAccount(b, a)
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := a.Accounts.SaveActivity(account.Activity{AccountID: id, Date: "2026-11-20", Type: "call", Subject: "回访"}); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := a.Portfolio.Dashboard(""); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"keystone/core/account"
 	"keystone/core/calendar"
+	"keystone/core/fault"
+	"keystone/core/relationship"
 	"keystone/storage"
 )
 
@@ -14,4 +17,124 @@ type RelationshipService struct {
 
 func newRelationshipService(store *storage.Store, clock calendar.Clock, actions *ActionService) *RelationshipService {
 	return &RelationshipService{store: store, clock: clock, actions: actions}
+}
+
+// RelationshipView is what the relationship tab shows: the saved profile
+// (id "" while none is saved), the stage suggestion with its reasons, the
+// three dimensions summed up and the relationship map with its red flags.
+type RelationshipView struct {
+	Profile    relationship.Profile    `json:"profile"`
+	Suggestion relationship.Suggestion `json:"suggestion"`
+	Dimensions relationship.Dimensions `json:"dimensions"`
+	Map        relationship.Map        `json:"map"`
+	Today      calendar.Date           `json:"today"`
+}
+
+// Get returns the account's relationship view.
+func (s *RelationshipService) Get(accountID string) (RelationshipView, error) {
+	var v RelationshipView
+	err := s.store.View(func(tx *storage.Tx) error {
+		var err error
+		v, err = s.view(tx, accountID)
+		return err
+	})
+	return v, err
+}
+
+// Suggest returns only the stage suggestion.
+func (s *RelationshipService) Suggest(accountID string) (relationship.Suggestion, error) {
+	v, err := s.Get(accountID)
+	return v.Suggestion, err
+}
+
+// Map returns only the relationship map.
+func (s *RelationshipService) Map(accountID string) (relationship.Map, error) {
+	v, err := s.Get(accountID)
+	return v.Map, err
+}
+
+func (s *RelationshipService) view(tx *storage.Tx, accountID string) (RelationshipView, error) {
+	var a account.Account
+	if err := getAccount(tx, accountID, &a); err != nil {
+		return RelationshipView{}, err
+	}
+	p, err := loadProfile(tx, accountID)
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	figs, contacts, acts, err := loadChildren(tx, accountID)
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	contacts, acts = live(contacts), live(acts)
+	today := calendar.Today(s.clock)
+	ev := relationship.Evidence{Profile: p, Contacts: contacts}
+	// The latest year with figures and the one before it.
+	shares := account.SharesOfWallet(figs)
+	if n := len(shares); n > 0 {
+		ev.Share, ev.ShareKnown = shares[n-1].Percent, shares[n-1].Known
+		if n > 1 && shares[n-2].Year == shares[n-1].Year-1 {
+			ev.PrevShare, ev.PrevShareKnown = shares[n-2].Percent, shares[n-2].Known
+		}
+	}
+	return RelationshipView{
+		Profile:    p,
+		Suggestion: relationship.Suggest(ev),
+		Dimensions: relationship.Summarize(p, contacts),
+		Map:        relationship.BuildMap(contacts, acts, p.Influences, today),
+		Today:      today,
+	}, nil
+}
+
+// loadProfile reads the account's profile; an account without one gets an
+// empty profile (id "", rev 0) that a first save creates.
+func loadProfile(tx *storage.Tx, accountID string) (relationship.Profile, error) {
+	var p relationship.Profile
+	err := tx.Get(storage.ChildKey(accountID, relationship.Kind, accountID), relationship.Kind, &p)
+	if fault.CodeOf(err) == fault.NotFound {
+		p = relationship.Profile{AccountID: accountID}
+		err = nil
+	}
+	p.Normalize()
+	return p, err
+}
+
+// Save stores the profile (one per account; its id is the account's). A
+// change of stage or phase is added to the dated stage history, with note
+// as the reason. It returns the view as it now stands.
+func (s *RelationshipService) Save(in relationship.Profile, note string) (RelationshipView, error) {
+	in.Normalize()
+	var v RelationshipView
+	err := s.store.Update(func(tx *storage.Tx) error {
+		if _, err := liveAccount(tx, in.AccountID); err != nil {
+			return err
+		}
+		prev, err := loadProfile(tx, in.AccountID)
+		if err != nil {
+			return err
+		}
+		if in.ID != "" && in.ID != in.AccountID {
+			return fault.NotFoundf(relationship.Kind, in.ID)
+		}
+		// The history is written by saves only: what the client sends is ignored.
+		in.History = prev.History
+		relationship.Track(prev, &in, calendar.Today(s.clock), note)
+		contacts, err := storage.List[account.Contact](tx, storage.ChildPrefix(in.AccountID, account.KindContact))
+		if err != nil {
+			return err
+		}
+		if err := in.Validate(contacts); err != nil {
+			return err
+		}
+		in.ID = in.AccountID
+		if err := tx.Put(storage.ChildKey(in.AccountID, relationship.Kind, in.ID), relationship.Kind, &in); err != nil {
+			return err
+		}
+		v, err = s.view(tx, in.AccountID)
+		return err
+	})
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	return v, nil
 }

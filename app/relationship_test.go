@@ -1,0 +1,90 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"keystone/core/account"
+	"keystone/core/calendar"
+	"keystone/core/fault"
+	"keystone/core/relationship"
+)
+
+func TestRelationshipProfile(t *testing.T) {
+	a := newTestApp(t)
+	acc := mustCreate(t, a, account.Account{Name: "华东精细化工"})
+	boss, err := a.Accounts.SaveContact(account.Contact{AccountID: acc.ID, Name: "陈总", Department: "总经办", BuyingRole: "economic", Influence: "high", RelationshipLevel: 2})
+	require.NoError(t, err)
+	buyer, err := a.Accounts.SaveContact(account.Contact{AccountID: acc.ID, Name: "李经理", Department: "采购", ReportsTo: boss.ID, BuyingRole: "coach", Stance: "supporter", RelationshipLevel: 4})
+	require.NoError(t, err)
+	_, err = a.Accounts.SaveActivity(account.Activity{AccountID: acc.ID, Date: "2026-11-02", Type: "visit", Subject: "季度拜访", ContactIDs: []string{boss.ID}})
+	require.NoError(t, err)
+	_, err = a.Accounts.SaveFigures(account.YearFigures{AccountID: acc.ID, Year: 2026, Revenue: 30_000_000_00, CategorySpend: 100_000_000_00})
+	require.NoError(t, err)
+
+	v, err := a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "", v.Profile.ID, "no profile saved yet")
+	assert.Equal(t, calendar.Date("2026-11-23"), v.Today)
+	require.Len(t, v.Map.Nodes, 2)
+	assert.Equal(t, boss.ID, v.Map.Nodes[1].ReportsTo)
+	assert.Equal(t, calendar.Date("2026-11-02"), v.Map.Nodes[0].LastMet)
+	assert.Contains(t, v.Map.Nodes[0].Flags, relationship.FlagEconomicBelow)
+	assert.Equal(t, relationship.Early, v.Suggestion.Stage, "two people, a 30 % share")
+
+	p := v.Profile
+	p.Phase, p.Stage, p.Organizational = "formation", relationship.Early, "supplier"
+	p.Indicators.SupplierStatus = "approved"
+	p.Departments = []relationship.Department{{Name: "采购", Grade: "good"}}
+	p.Influences = []relationship.Influence{{From: buyer.ID, To: boss.ID, Note: "陈总听取采购意见"}}
+	v, err = a.Relationships.Save(p, "首次确认")
+	require.NoError(t, err)
+	assert.Equal(t, acc.ID, v.Profile.ID)
+	assert.Equal(t, int64(1), v.Profile.Rev)
+	require.Len(t, v.Profile.History, 1)
+	assert.Equal(t, relationship.StageChange{On: "2026-11-23", Stage: "early", Phase: "formation", Note: "首次确认"}, v.Profile.History[0])
+	assert.Len(t, v.Map.Influences, 1)
+	assert.Equal(t, "good", v.Dimensions.Extensive)
+
+	// Saving with no stage change adds nothing; a client cannot rewrite the history.
+	p = v.Profile
+	p.Notes = "更新"
+	p.History = nil
+	v, err = a.Relationships.Save(p, "")
+	require.NoError(t, err)
+	assert.Len(t, v.Profile.History, 1)
+
+	// A stale copy is a conflict; bad input changes nothing.
+	_, err = a.Relationships.Save(p, "")
+	assert.Equal(t, fault.Conflict, fault.CodeOf(err))
+	bad := v.Profile
+	bad.Stage = "mature"
+	_, err = a.Relationships.Save(bad, "")
+	assertFault(t, err, fault.Invalid, "stage", "unknown_value")
+	bad = v.Profile
+	bad.Influences = append(bad.Influences, relationship.Influence{From: boss.ID, To: "01HZX0000000000000000000ZZ"})
+	_, err = a.Relationships.Save(bad, "")
+	assertFault(t, err, fault.Invalid, "influences[1].to", "not_found")
+	got, err := a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, v.Profile.Rev, got.Profile.Rev)
+	assert.Equal(t, relationship.Early, got.Profile.Stage)
+
+	// A second "new" profile for the same account is refused, not a silent overwrite.
+	_, err = a.Relationships.Save(relationship.Profile{AccountID: acc.ID, Stage: relationship.Mid}, "")
+	assert.Equal(t, fault.Conflict, fault.CodeOf(err))
+
+	// The contact who leaves disappears from the map and the influence line with them.
+	buyer, err = a.Accounts.SaveContact(func() account.Contact { c := buyer; c.Left = true; return c }())
+	require.NoError(t, err)
+	got, err = a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Len(t, got.Map.Nodes, 1)
+	assert.Empty(t, got.Map.Influences)
+	assert.Equal(t, relationship.FlagNoCoach, got.Map.Flags[0].Kind)
+
+	_, err = a.Relationships.Get("01HZX0000000000000000000ZZ")
+	assert.Equal(t, fault.NotFound, fault.CodeOf(err))
+}
