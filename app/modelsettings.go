@@ -76,7 +76,7 @@ func (m modelSettings[T]) save(tx *storage.Tx, value T, base int) (settings.Mode
 		return cur, err
 	}
 	if base != cur.Version {
-		return cur, &fault.Error{Code: fault.Conflict, Rule: "stale_rev", Params: map[string]any{"kind": "settings", "have": base, "current": cur.Version},
+		return cur, &fault.Error{Code: fault.Conflict, Rule: "stale_settings", Params: map[string]any{"have": base, "current": cur.Version},
 			Message: fmt.Sprintf("the %s settings changed since they were opened (version %d, now %d); reload them", m.area, base, cur.Version)}
 	}
 	if reflect.DeepEqual(value, cur.Value) && cur.Version > 0 {

@@ -87,7 +87,7 @@ func TestSwitchingAssessmentsAndSurveys(t *testing.T) {
 
 	// A stale settings save is a conflict; restoring defaults makes a new version.
 	_, err = a.Retention.SaveSettings(val, 1)
-	assertFault(t, err, fault.Conflict, "", "stale_rev")
+	assertFault(t, err, fault.Conflict, "", "stale_settings")
 	val.Weights[retention.RenewalNear] = 5
 	_, err = a.Retention.SaveSettings(val, 2)
 	assertFault(t, err, fault.Invalid, "weights", "weights_not_100")

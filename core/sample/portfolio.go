@@ -57,10 +57,10 @@ func (g *gen) buildPortfolio(r *rand.Rand) []Item {
 			drift := -0.4 * float64(scorings-1-k)
 			sc := &portfolio.Scorecard{AccountID: acc.ID, ScoredOn: when, SettingsVersion: portfolioSettingsVersion}
 			for _, c := range set.Attractiveness {
-				sc.Attractiveness = append(sc.Attractiveness, portfolio.Score{Key: c.Key, Score: score(attr+drift+r.NormFloat64()*1.1)})
+				sc.Attractiveness = append(sc.Attractiveness, portfolio.Score{Key: c.Key, Score: score(attr + drift + r.NormFloat64()*1.1)})
 			}
 			for _, c := range set.Strength {
-				sc.Strength = append(sc.Strength, portfolio.Score{Key: c.Key, Score: score(str+drift+r.NormFloat64()*1.1)})
+				sc.Strength = append(sc.Strength, portfolio.Score{Key: c.Key, Score: score(str + drift + r.NormFloat64()*1.1)})
 			}
 			if r.Float64() < 0.5 {
 				sc.Attractiveness[0].Note = scoreNotes[a.lang()][r.IntN(len(scoreNotes[a.lang()]))]

@@ -8,7 +8,6 @@ export default {
     start_after_due: 'The plan cannot start after “{title}”, which is due {due}.',
     closed_before_opened: 'A case cannot close before it was opened ({opened}).',
     won_back_not_lost: 'Only a lost account can be won back; an at-risk account is retained.',
-    not_above: '{field} must be above {other}.',
     kinds: {
       'switching-assessment': 'switching-cost assessment',
       'satisfaction-survey': 'satisfaction survey',

@@ -31,6 +31,8 @@ export default {
     no_dialog: 'This window cannot ask where to save; the file is downloaded instead.',
     bad_data: 'The file could not be prepared for saving.',
     write_failed: 'The file could not be saved there: {message}',
+    not_above: '{field} must be above {other}.',
+    stale_settings: 'The settings were changed elsewhere since you opened them (version {have}, now {current}). Reload them.',
     internal: 'Something went wrong: {message}',
     network: 'Keystone’s service cannot be reached. Check that it is still running, then try again.',
     unauthorized: 'This page’s access link has expired. Open the link printed by “keystone serve” again.',

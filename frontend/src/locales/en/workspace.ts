@@ -27,6 +27,7 @@ export default {
       keyHint: 'Enter to save · Esc to close',
     },
     header: {
+      notScored: 'Not scored',
       program: 'Global program',
       industry: 'Industry',
       segment: 'Segment',

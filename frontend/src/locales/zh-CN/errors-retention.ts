@@ -8,7 +8,6 @@ export default {
     start_after_due: '计划开始日期不能晚于“{title}”的到期日 {due}。',
     closed_before_opened: '案例的结束日期不能早于开始日期（{opened}）。',
     won_back_not_lost: '只有已流失的客户才能“赢回”；有流失风险的客户应为“已保留”。',
-    not_above: '{field}必须高于 {other}。',
     kinds: {
       'switching-assessment': '转换成本评估',
       'satisfaction-survey': '满意度调查',

@@ -30,6 +30,8 @@ export default {
     no_dialog: '此窗口无法选择保存位置，文件将直接下载。',
     bad_data: '无法准备要保存的文件。',
     write_failed: '无法保存到该位置：{message}',
+    not_above: '{field}必须高于 {other}。',
+    stale_settings: '自您打开以来，设置已在别处修改（版本 {have}，现为 {current}）。请重新加载。',
     internal: '出现错误：{message}',
     network: '无法连接基石服务。请确认服务仍在运行，然后重试。',
     unauthorized: '此页面的访问链接已失效。请重新打开“keystone serve”输出的链接。',

@@ -27,6 +27,7 @@ export default {
       keyHint: 'Enter 保存 · Esc 关闭',
     },
     header: {
+      notScored: '未评分',
       program: '全球大客户项目',
       industry: '行业',
       segment: '客户类型',

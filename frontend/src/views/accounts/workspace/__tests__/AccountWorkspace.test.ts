@@ -20,7 +20,11 @@ vi.mock('@/api/services', () => ({
   actions: { forAccount: vi.fn(), setStatus: vi.fn(), counts: vi.fn() },
   plans: { get: vi.fn() },
 }))
+vi.mock('@/api/portfolio', () => ({ portfolio: { scorecards: vi.fn() } }))
+vi.mock('@/api/programs', () => ({ programs: { forAccount: vi.fn() } }))
 const { accounts, actions } = await import('@/api/services')
+const { portfolio } = await import('@/api/portfolio')
+const { programs } = await import('@/api/programs')
 const api = vi.mocked(accounts)
 const actionApi = vi.mocked(actions)
 
@@ -161,6 +165,22 @@ describe('AccountWorkspace', () => {
     expect($('[data-testid="account-edit"]')).toBeNull()
     await click('[data-testid="account-restore"]')
     expect(api.restore).toHaveBeenCalledWith('acc1', 3)
+  })
+
+  it('marks the portfolio quadrant and links the global program in the header', async () => {
+    vi.mocked(portfolio.scorecards).mockResolvedValue([{ position: { quadrant: 'star' } }] as never)
+    vi.mocked(programs.forAccount).mockResolvedValue('PRG1')
+    await visit('/accounts/acc1')
+    expect($('[data-testid="portfolio-chip"]')!.textContent).toContain('Star')
+    expect($('[data-testid="program-link"]')!.getAttribute('href')).toContain('/programs/PRG1')
+  })
+
+  it('says an account was never scored and shows no program link without one', async () => {
+    vi.mocked(portfolio.scorecards).mockResolvedValue([])
+    vi.mocked(programs.forAccount).mockResolvedValue('')
+    await visit('/accounts/acc1')
+    expect($('[data-testid="portfolio-chip"]')!.textContent).toContain('Not scored')
+    expect($('[data-testid="program-link"]')).toBeNull()
   })
 
   it('orders the tabs: the account, then the workflows, then its actions', async () => {
