@@ -24,7 +24,7 @@ const dynamicKeys = [
   ...each('assessment.advice', ['strategic_pays', 'non_critical_rarely']),
   ...each('indicators', ['supplierStatus', 'informationShared', 'jointPlanning', 'pricingBasis']),
   ...['text', 'textDriversLow', 'textFacilitatorsLow', 'textBothLow'].map((k) => `partnership.reason.${k}`),
-  'errors.not_above', 'errors.in_future', 'errors.stale', 'errors.kinds.partnership', 'errors.kinds.relationship',
+  'errors.not_above', 'errors.in_future', 'errors.stale_settings', 'errors.kinds.partnership', 'errors.kinds.relationship',
 ]
 
 describe('relationship messages', () => {
