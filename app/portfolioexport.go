@@ -1,12 +1,8 @@
 package app
 
 import (
-	"bytes"
-	"encoding/base64"
 	"fmt"
 	"math"
-
-	"github.com/xuri/excelize/v2"
 
 	"keystone/core/fault"
 	"keystone/core/money"
@@ -92,8 +88,8 @@ func (s *PortfolioService) Export(f PortfolioFilter, lang string) (string, error
 	}
 	major := func(minor int64) float64 { return minorToMajor(minor, run.currency) }
 
-	sheets := make([]exportSheet, 4)
-	sheets[0] = exportSheet{name: tx.sheets[0], headers: []string{tx.account, tx.owner, tx.segment, tx.tier, tx.byHand, tx.scoredOn,
+	sheets := make([]Sheet, 4)
+	sheets[0] = Sheet{Name: tx.sheets[0], Headers: []string{tx.account, tx.owner, tx.segment, tx.tier, tx.byHand, tx.scoredOn,
 		tx.attractiveness, tx.strength, tx.quadrant, tx.revenue, tx.currency}}
 	for _, pt := range m.Points {
 		row := []any{pt.Name, pt.Owner, pt.Segment, tierName(pt.Tier), "", "", nil, nil, tx.unscored, nil, run.currency}
@@ -106,21 +102,21 @@ func (s *PortfolioService) Export(f PortfolioFilter, lang string) (string, error
 		if pt.RevenueKnown {
 			row[9] = major(pt.Revenue)
 		}
-		sheets[0].rows = append(sheets[0].rows, row)
+		sheets[0].Rows = append(sheets[0].Rows, row)
 	}
 
-	sheets[1] = exportSheet{name: tx.sheets[1], headers: []string{tx.rank, tx.account, tx.tier, tx.revenue, tx.share, tx.cumulative, tx.class}}
+	sheets[1] = Sheet{Name: tx.sheets[1], Headers: []string{tx.rank, tx.account, tx.tier, tx.revenue, tx.share, tx.cumulative, tx.class}}
 	for _, r := range p.Rows {
-		sheets[1].rows = append(sheets[1].rows, []any{r.Rank, r.Name, tierName(r.Tier), major(r.Value), r.Share, r.Cumulative, r.Class})
+		sheets[1].Rows = append(sheets[1].Rows, []any{r.Rank, r.Name, tierName(r.Tier), major(r.Value), r.Share, r.Cumulative, r.Class})
 	}
 
-	sheets[2] = exportSheet{name: tx.sheets[2], headers: []string{tx.band, tx.from, tx.count, tx.revenue, tx.margin, tx.cost, tx.profit, tx.ret}}
+	sheets[2] = Sheet{Name: tx.sheets[2], Headers: []string{tx.band, tx.from, tx.count, tx.revenue, tx.margin, tx.cost, tx.profit, tx.ret}}
 	for _, l := range py.Levels {
-		sheets[2].rows = append(sheets[2].rows, []any{pick(lang, l.En, l.Zh), major(l.Min), l.Count, major(l.Revenue), major(l.Margin),
+		sheets[2].Rows = append(sheets[2].Rows, []any{pick(lang, l.En, l.Zh), major(l.Min), l.Count, major(l.Revenue), major(l.Margin),
 			major(l.Cost), major(l.Profit), l.Return})
 	}
 
-	sheets[3] = exportSheet{name: tx.sheets[3], headers: []string{tx.account, tx.tier, tx.margin, tx.retention, tx.discount, tx.acquisition,
+	sheets[3] = Sheet{Name: tx.sheets[3], Headers: []string{tx.account, tx.tier, tx.margin, tx.retention, tx.discount, tx.acquisition,
 		tx.clv, tx.clvFinite, tx.perceived, tx.valueClass, tx.problem}}
 	for _, v := range vals.Rows {
 		row := []any{v.Name, tierName(v.Tier), major(v.Margin), v.Retention, v.Discount, major(v.Acquisition), nil, nil, nil, "", ""}
@@ -137,7 +133,7 @@ func (s *PortfolioService) Export(f PortfolioFilter, lang string) (string, error
 		if v.Class != "" {
 			row[9] = tx.classes[v.Class]
 		}
-		sheets[3].rows = append(sheets[3].rows, row)
+		sheets[3].Rows = append(sheets[3].Rows, row)
 	}
 	return writeWorkbook(sheets)
 }
@@ -156,88 +152,4 @@ func pick(lang, en, zh string) string {
 // spreadsheets add up numbers, not formatted text.
 func minorToMajor(minor int64, currency string) float64 {
 	return float64(minor) / math.Pow10(money.Scale(currency))
-}
-
-type exportSheet struct {
-	name    string
-	headers []string
-	rows    [][]any
-}
-
-// writeWorkbook streams the sheets into one workbook with a bold, frozen
-// header row and columns sized to their text.
-func writeWorkbook(sheets []exportSheet) (string, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF6"}}})
-	if err != nil {
-		return "", fmt.Errorf("portfolio export: %w", err)
-	}
-	for i, sh := range sheets {
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", sh.name)
-		} else {
-			_, err = f.NewSheet(sh.name)
-		}
-		if err != nil {
-			return "", fmt.Errorf("portfolio export: sheet %q: %w", sh.name, err)
-		}
-		sw, err := f.NewStreamWriter(sh.name)
-		if err != nil {
-			return "", fmt.Errorf("portfolio export: %w", err)
-		}
-		widths := make([]int, len(sh.headers))
-		cells := make([]any, len(sh.headers))
-		for j, h := range sh.headers {
-			cells[j] = excelize.Cell{Value: h, StyleID: head}
-			widths[j] = cellWidth(h)
-		}
-		for _, r := range sh.rows {
-			for j, v := range r {
-				if j < len(widths) && v != nil {
-					widths[j] = max(widths[j], cellWidth(fmt.Sprint(v)))
-				}
-			}
-		}
-		// column widths and panes must precede the first row in a stream
-		for j, w := range widths {
-			if err := sw.SetColWidth(j+1, j+1, float64(min(max(w+2, 8), 50))); err != nil {
-				return "", fmt.Errorf("portfolio export: %w", err)
-			}
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return "", fmt.Errorf("portfolio export: %w", err)
-		}
-		if err := sw.SetRow("A1", cells); err != nil {
-			return "", fmt.Errorf("portfolio export: %w", err)
-		}
-		for r, row := range sh.rows {
-			at, _ := excelize.CoordinatesToCellName(1, r+2)
-			if err := sw.SetRow(at, row); err != nil {
-				return "", fmt.Errorf("portfolio export: %w", err)
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return "", fmt.Errorf("portfolio export: %w", err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return "", fmt.Errorf("portfolio export: %w", err)
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
-}
-
-// cellWidth counts a CJK character as two columns, as spreadsheets draw it.
-func cellWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
 }

@@ -1,15 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/base64"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"keystone/core/calendar"
 	"keystone/core/fault"
@@ -235,13 +230,6 @@ func (s *WinLossService) Account(accountID string) (AccountSummary, error) {
 	return out, nil
 }
 
-// Sheet is one table to export: a name, the header row and text or number cells.
-type Sheet struct {
-	Name    string   `json:"name"`
-	Headers []string `json:"headers"`
-	Rows    [][]any  `json:"rows"`
-}
-
 // Limits of an export.
 const (
 	maxSheets    = 20
@@ -255,103 +243,11 @@ func (s *WinLossService) Workbook(sheets []Sheet) (string, error) {
 		return "", &fault.Error{Code: fault.Invalid, Field: "sheets", Rule: "count", Params: map[string]any{"min": 1, "max": maxSheets, "value": len(sheets)},
 			Message: fmt.Sprintf("between 1 and %d tables can be exported at once", maxSheets)}
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	used := map[string]bool{}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF6"}}})
-	if err != nil {
-		return "", fmt.Errorf("workbook style: %w", err)
-	}
 	for i, sh := range sheets {
 		if len(sh.Rows) > maxSheetRows {
 			return "", &fault.Error{Code: fault.Invalid, Field: fmt.Sprintf("sheets[%d].rows", i), Rule: "too_many", Params: map[string]any{"max": maxSheetRows},
 				Message: fmt.Sprintf("a table can have at most %d rows", maxSheetRows)}
 		}
-		name := sheetName(sh.Name, i, used)
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return "", fmt.Errorf("workbook: %w", err)
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return "", fmt.Errorf("workbook: %w", err)
-		}
-		sw, err := f.NewStreamWriter(name)
-		if err != nil {
-			return "", fmt.Errorf("workbook: %w", err)
-		}
-		head := make([]any, len(sh.Headers))
-		widths := make([]int, len(sh.Headers))
-		for j, h := range sh.Headers {
-			head[j] = excelize.Cell{Value: h, StyleID: bold}
-			widths[j] = textWidth(h)
-		}
-		for _, r := range sh.Rows {
-			for j, v := range r {
-				if j < len(widths) {
-					widths[j] = max(widths[j], textWidth(fmt.Sprint(v)))
-				}
-			}
-		}
-		for j, w := range widths {
-			if err := sw.SetColWidth(j+1, j+1, float64(min(max(w+2, 8), 60))); err != nil {
-				return "", fmt.Errorf("workbook: %w", err)
-			}
-		}
-		if err := sw.SetRow("A1", head); err != nil {
-			return "", fmt.Errorf("workbook: %w", err)
-		}
-		for r, row := range sh.Rows {
-			cell, _ := excelize.CoordinatesToCellName(1, r+2)
-			if err := sw.SetRow(cell, row); err != nil {
-				return "", fmt.Errorf("workbook: %w", err)
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return "", fmt.Errorf("workbook: %w", err)
-		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return "", fmt.Errorf("workbook: %w", err)
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
-}
-
-// textWidth counts a CJK character as two columns, as spreadsheets show them.
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
-
-// sheetName makes a valid, unique sheet name: at most 31 characters, none
-// of : \ / ? * [ ].
-func sheetName(name string, i int, used map[string]bool) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`:\/?*[]`, r) {
-			return '-'
-		}
-		return r
-	}, strings.TrimSpace(name))
-	if name == "" {
-		name = fmt.Sprintf("Sheet%d", i+1)
-	}
-	for utf8.RuneCountInString(name) > 31 {
-		r := []rune(name)
-		name = string(r[:31])
-	}
-	base := name
-	for n := 2; used[strings.ToLower(name)]; n++ {
-		suffix := fmt.Sprintf(" (%d)", n)
-		r := []rune(base)
-		name = string(r[:min(len(r), 31-len(suffix))]) + suffix
-	}
-	used[strings.ToLower(name)] = true
-	return name
+	return writeWorkbook(sheets)
 }
