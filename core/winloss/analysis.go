@@ -194,6 +194,7 @@ func (c *converter) value(d *Deal, count bool) (int64, bool) {
 // Closed lists the deals the figures count for a filter: closed, not
 // invalid, passing the filter.
 func Closed(in Input, f Filter) []*Deal {
+	f.prepare()
 	var out []*Deal
 	for _, d := range in.Deals {
 		if d.IsOpen() || d.Outcome == opportunity.Invalid || !f.Keeps(d, in.Accounts) {
@@ -206,6 +207,7 @@ func Closed(in Input, f Filter) []*Deal {
 
 // Analyze computes every figure for a filter.
 func Analyze(in Input, f Filter) Analysis {
+	f.prepare()
 	a := Analysis{Currency: in.Rates.Reporting, Competitors: []CompetitorRow{}, Reasons: []ReasonRow{}, Stages: []StageRow{},
 		Trend: []Quarter{}, RepeatLosses: []RepeatLoss{}, Voices: []Voice{}, Missing: []MissingRate{}}
 	conv := &converter{conv: NewConverter(in.Rates), missing: map[rateKey]int{}}
@@ -563,6 +565,7 @@ func repeatWindow(today calendar.Date, f Filter) (from, to calendar.Date) {
 func repeatLosses(in Input, main Filter, from, to calendar.Date, conv *converter) []RepeatLoss {
 	f := main
 	f.From, f.To = from, to
+	f.prepare()
 	by := map[string]*RepeatLoss{}
 	for _, d := range in.Deals {
 		if d.Outcome != opportunity.Lost || !f.Keeps(d, in.Accounts) {
