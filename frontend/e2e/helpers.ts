@@ -11,5 +11,7 @@ export function field(page: Page, id: string) {
 }
 
 export async function shot(page: Page, name: string) {
+  // ECharts animates for about a second after data arrives: let the charts settle
+  await page.waitForTimeout(1100)
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false })
 }
