@@ -7,7 +7,6 @@ import (
 
 	"keystone/core/account"
 	"keystone/core/calendar"
-	"keystone/core/fault"
 	"keystone/core/money"
 	"keystone/core/portfolio"
 	"keystone/core/settings"
@@ -165,8 +164,8 @@ func (s *PortfolioService) SetTier(in portfolio.Assignment) (portfolio.Assignmen
 		if err := in.Validate(model.Value); err != nil {
 			return err
 		}
-		in.ID, in.DeletedAt = in.AccountID, nil
-		return tx.Put(storage.ChildKey(in.AccountID, portfolio.KindTier, in.AccountID), portfolio.KindTier, &in)
+		in.DeletedAt = nil // a cleared tier is set again at its rev
+		return putSingleton(tx, in.AccountID, portfolio.KindTier, &in)
 	})
 	return in, err
 }
@@ -181,10 +180,7 @@ func (s *PortfolioService) Tier(accountID string) (portfolio.Assignment, error) 
 		if err := getAccount(tx, accountID, &a); err != nil {
 			return err
 		}
-		err := tx.Get(storage.ChildKey(accountID, portfolio.KindTier, accountID), portfolio.KindTier, &out)
-		if fault.CodeOf(err) == fault.NotFound {
-			return nil
-		}
+		_, err := getSingleton(tx, accountID, portfolio.KindTier, &out)
 		return err
 	})
 	return out, err
@@ -212,8 +208,8 @@ func (s *PortfolioService) SaveInputs(in portfolio.Inputs) (portfolio.Inputs, er
 		if err := in.Validate(model.Value); err != nil {
 			return err
 		}
-		in.ID, in.DeletedAt = in.AccountID, nil
-		return tx.Put(storage.ChildKey(in.AccountID, portfolio.KindInputs, in.AccountID), portfolio.KindInputs, &in)
+		in.DeletedAt = nil
+		return putSingleton(tx, in.AccountID, portfolio.KindInputs, &in)
 	})
 	return in, err
 }
@@ -226,10 +222,7 @@ func (s *PortfolioService) Inputs(accountID string) (portfolio.Inputs, error) {
 		if err := getAccount(tx, accountID, &a); err != nil {
 			return err
 		}
-		err := tx.Get(storage.ChildKey(accountID, portfolio.KindInputs, accountID), portfolio.KindInputs, &in)
-		if fault.CodeOf(err) == fault.NotFound {
-			return nil
-		}
+		_, err := getSingleton(tx, accountID, portfolio.KindInputs, &in)
 		return err
 	})
 	return in, err

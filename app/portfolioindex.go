@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"keystone/core/account"
-	"keystone/core/fault"
 	"keystone/core/portfolio"
 	"keystone/storage"
 )
@@ -111,21 +110,23 @@ func (x *portfolioIndex) load(tx *storage.Tx, id, kind string) error {
 		}
 	case portfolio.KindTier:
 		var t portfolio.Assignment
-		err := tx.Get(storage.ChildKey(id, kind, id), kind, &t)
-		f.tier = nil
-		if err == nil && !t.Deleted() {
-			f.tier = &t
-		} else if err != nil && fault.CodeOf(err) != fault.NotFound {
+		found, err := getSingleton(tx, id, kind, &t)
+		if err != nil {
 			return err
+		}
+		f.tier = nil
+		if found && !t.Deleted() {
+			f.tier = &t
 		}
 	case portfolio.KindInputs:
 		var in portfolio.Inputs
-		err := tx.Get(storage.ChildKey(id, kind, id), kind, &in)
-		f.inputs = nil
-		if err == nil {
-			f.inputs = &in
-		} else if fault.CodeOf(err) != fault.NotFound {
+		found, err := getSingleton(tx, id, kind, &in)
+		if err != nil {
 			return err
+		}
+		f.inputs = nil
+		if found {
+			f.inputs = &in
 		}
 	}
 	return nil

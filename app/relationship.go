@@ -89,12 +89,8 @@ func (s *RelationshipService) view(tx *storage.Tx, accountID string) (Relationsh
 // loadProfile reads the account's profile; an account without one gets an
 // empty profile (id "", rev 0) that a first save creates.
 func loadProfile(tx *storage.Tx, accountID string) (relationship.Profile, error) {
-	var p relationship.Profile
-	err := tx.Get(storage.ChildKey(accountID, relationship.Kind, accountID), relationship.Kind, &p)
-	if fault.CodeOf(err) == fault.NotFound {
-		p = relationship.Profile{AccountID: accountID}
-		err = nil
-	}
+	p := relationship.Profile{AccountID: accountID}
+	_, err := getSingleton(tx, accountID, relationship.Kind, &p)
 	p.Normalize()
 	return p, err
 }
@@ -126,8 +122,7 @@ func (s *RelationshipService) Save(in relationship.Profile, note string) (Relati
 		if err := in.Validate(contacts); err != nil {
 			return err
 		}
-		in.ID = in.AccountID
-		if err := tx.Put(storage.ChildKey(in.AccountID, relationship.Kind, in.ID), relationship.Kind, &in); err != nil {
+		if err := putSingleton(tx, in.AccountID, relationship.Kind, &in); err != nil {
 			return err
 		}
 		v, err = s.view(tx, in.AccountID)

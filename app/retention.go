@@ -160,22 +160,30 @@ func loadAccountData(tx *storage.Tx, accountID string) (accountData, error) {
 		return d, err
 	}
 	d.figures, d.contacts, d.activities = live(figs), live(contacts), live(acts)
+	err = d.loadRetention(tx, accountID)
+	return d, err
+}
+
+// loadRetention reads what both loaders share: switching-cost assessments
+// and surveys, the renewal, the plans' competitors and the cases.
+func (d *accountData) loadRetention(tx *storage.Tx, accountID string) error {
+	var err error
 	if d.assessments, d.surveys, err = loadSwitching(tx, accountID); err != nil {
-		return d, err
+		return err
 	}
 	d.renewal = retention.Renewal{Meta: record.Meta{ID: accountID}, AccountID: accountID}
-	if err := tx.Get(storage.ChildKey(accountID, retention.KindRenewal, accountID), retention.KindRenewal, &d.renewal); err != nil && fault.CodeOf(err) != fault.NotFound {
-		return d, err
+	if _, err := getSingleton(tx, accountID, retention.KindRenewal, &d.renewal); err != nil {
+		return err
 	}
 	plans, err := livePlans(tx, accountID)
 	if err != nil {
-		return d, err
+		return err
 	}
 	for _, p := range plans {
 		d.competitors = append(d.competitors, p.Positioning.TargetCompetitors...)
 	}
 	d.cases, err = liveChildren[retention.Case](tx, accountID, retention.KindCase)
-	return d, err
+	return err
 }
 
 // openActions are an account's open actions, any area, from the index.
@@ -297,12 +305,11 @@ func (s *RetentionService) SaveRenewal(in retention.Renewal) (retention.Renewal,
 	if err := in.Validate(); err != nil {
 		return retention.Renewal{}, err
 	}
-	in.ID = in.AccountID
 	err := s.store.Update(func(tx *storage.Tx) error {
 		if _, err := liveAccount(tx, in.AccountID); err != nil {
 			return err
 		}
-		return tx.Put(storage.ChildKey(in.AccountID, retention.KindRenewal, in.ID), retention.KindRenewal, &in)
+		return putSingleton(tx, in.AccountID, retention.KindRenewal, &in)
 	})
 	if err != nil {
 		return retention.Renewal{}, err
@@ -580,21 +587,7 @@ func loadDigestData(tx *storage.Tx, accountID string, today calendar.Date, set r
 			d.contacts = append(d.contacts, c)
 		}
 	}
-	if d.assessments, d.surveys, err = loadSwitching(tx, accountID); err != nil {
-		return d, err
-	}
-	d.renewal = retention.Renewal{Meta: record.Meta{ID: accountID}, AccountID: accountID}
-	if err := tx.Get(storage.ChildKey(accountID, retention.KindRenewal, accountID), retention.KindRenewal, &d.renewal); err != nil && fault.CodeOf(err) != fault.NotFound {
-		return d, err
-	}
-	plans, err := livePlans(tx, accountID)
-	if err != nil {
-		return d, err
-	}
-	for _, p := range plans {
-		d.competitors = append(d.competitors, p.Positioning.TargetCompetitors...)
-	}
-	if d.cases, err = liveChildren[retention.Case](tx, accountID, retention.KindCase); err != nil {
+	if err := d.loadRetention(tx, accountID); err != nil {
 		return d, err
 	}
 	err = tx.Scan(storage.ChildPrefix(accountID, account.KindActivity), func(_, val []byte) error {
