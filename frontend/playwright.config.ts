@@ -7,6 +7,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
+  // a shared CI machine can stall a page for seconds; one retry there, none locally so flakiness shows
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: '../test/artifacts/e2e-results',
   use: {

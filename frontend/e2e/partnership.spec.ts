@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type Server } from './server'
-import { shot } from './helpers'
+import { shot, useLanguage } from './helpers'
 
 let dataDir = ''
 let server: Server | undefined
@@ -141,9 +141,7 @@ test('assess a partnership, act on a gap, compare, map, settings', async ({ page
   expect((await download).suggestedFilename()).toMatch(/\.png$/)
 
   // 简体中文: the same views.
-  await page.getByTestId('lang-switch').click()
-  const zh = page.getByText('简体中文', { exact: true })
-  if (await zh.isVisible().catch(() => false)) await zh.click()
+  await useLanguage(page, 'zh-CN')
   await expect(page.getByTestId('assessment-type')).toHaveText('II 型伙伴关系')
   await expect(page.getByTestId('assessment-reason')).toHaveText('驱动因素 13——客户方较低；促进因素 15 → II 型伙伴关系')
   await page.getByTestId('tab-relationship').scrollIntoViewIfNeeded()
@@ -177,9 +175,7 @@ test('assess a partnership, act on a gap, compare, map, settings', async ({ page
   await expect(page.getByTestId('assessment-type')).toHaveText('II 型伙伴关系')
   await expect(page.getByTestId('assessment-old-settings')).toBeVisible()
 
-  await page.getByTestId('lang-switch').click()
-  const en = page.getByText('English', { exact: true })
-  if (await en.isVisible().catch(() => false)) await en.click()
+  await useLanguage(page, 'en')
   await page.goto(at('/settings?section=partnership'))
   await expect(page.getByTestId('partnership-settings')).toBeVisible()
   await shot(page, 'partnership-settings-en')

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type Server } from './server'
-import { shot } from './helpers'
+import { shot, useLanguage } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -153,9 +153,7 @@ test.describe('portfolio on the sample', () => {
     await expect(page).toHaveURL(/#\/portfolio/)
     await page.goto(`${url}#/`)
 
-    await page.getByTestId('lang-switch').click()
-    const zh = page.getByText('简体中文', { exact: true })
-    if (await zh.isVisible().catch(() => false)) await zh.click()
+    await useLanguage(page, 'zh-CN')
     await expect(page.getByRole('heading', { name: '仪表盘' })).toBeVisible()
     await expect(page.getByTestId('tile-revenue')).toContainText('销售收入')
     await page.waitForTimeout(600)

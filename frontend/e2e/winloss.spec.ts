@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, type Server } from './server'
-import { field, shot } from './helpers'
+import { field, shot, useLanguage } from './helpers'
 
 const DEAL = '三期扩产 · 工艺泵阀与密封方案'
 const RIVAL = '凯斯特泵业'
@@ -32,9 +32,7 @@ async function pickOption(page: Page, testid: string, text: string) {
 }
 
 async function toChinese(page: Page) {
-  await page.getByTestId('lang-switch').click()
-  const zh = page.getByText('简体中文', { exact: true })
-  if (await zh.isVisible().catch(() => false)) await zh.click()
+  await useLanguage(page, 'zh-CN')
 }
 
 test('move a deal through the stages, close it as lost, see it in the analysis', async ({ page }) => {
