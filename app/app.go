@@ -30,6 +30,7 @@ type App struct {
 	Programs      *ProgramService
 	Files         *FileService
 	Portfolio     *PortfolioService
+	Reviews       *ReviewService
 }
 
 // New builds the services over an open store.
@@ -60,13 +61,14 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Portfolio:     newPortfolioService(store, clock, rows, actions),
 	}
 	a.Portfolio.connect(newGeneration(store), opps, a.Retention, a.Programs)
+	a.Reviews = &ReviewService{}
 	return a
 }
 
 // Bindings lists the services exposed to the UI, in Wails and in the bridge.
 func (a *App) Bindings() []any {
 	return []any{a.Accounts, a.Plans, a.Actions, a.Settings, a.Data,
-		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs, a.Files, a.Portfolio}
+		a.Partnership, a.Relationships, a.Opportunities, a.WinLoss, a.Switching, a.Retention, a.Programs, a.Files, a.Portfolio, a.Reviews}
 }
 
 // FormatError turns any error into the {code, field, rule, params, message,

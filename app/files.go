@@ -18,10 +18,14 @@ type FileService struct {
 	saver FileSaver
 }
 
-// FileSaver asks the user where to save a file; "" means they cancelled.
-// The desktop provides one over the native dialog once the window is up.
+// FileSaver asks the user for paths with the native dialogs; "" means they
+// cancelled. The desktop provides one once the window is up.
 type FileSaver interface {
 	AskSavePath(suggestedName string) (string, error)
+	// AskOpenPath asks for an existing file; patterns are like "*.csv".
+	AskOpenPath(patterns []string) (string, error)
+	// AskFolder asks for a folder (creating one is allowed).
+	AskFolder() (string, error)
 }
 
 // SetSaver installs the dialog; called by the desktop at start.
@@ -70,6 +74,39 @@ func (s *FileService) Save(suggestedName, dataBase64 string) (SavedFile, error) 
 		return SavedFile{}, fault.Wrap(fault.Internal, "write_failed", err, "could not save %s", path)
 	}
 	return SavedFile{Path: path, Bytes: len(data)}, nil
+}
+
+// errNoDialog is what a path chooser answers in browser mode, where the UI
+// asks for a typed path instead.
+var errNoDialog = fault.New(fault.Invalid, "no_dialog", "this window cannot show a file dialog; type the path instead")
+
+// ChooseSave asks where to save a file the service writes itself (a backup,
+// a PDF); "" when the user cancelled.
+func (s *FileService) ChooseSave(suggestedName string) (string, error) {
+	saver := s.current()
+	if saver == nil {
+		return "", errNoDialog
+	}
+	return saver.AskSavePath(filepath.Base(suggestedName))
+}
+
+// ChooseOpen asks for a file to read, offering the given patterns
+// ("*.csv"); "" when the user cancelled.
+func (s *FileService) ChooseOpen(patterns []string) (string, error) {
+	saver := s.current()
+	if saver == nil {
+		return "", errNoDialog
+	}
+	return saver.AskOpenPath(patterns)
+}
+
+// ChooseFolder asks for a folder; "" when the user cancelled.
+func (s *FileService) ChooseFolder() (string, error) {
+	saver := s.current()
+	if saver == nil {
+		return "", errNoDialog
+	}
+	return saver.AskFolder()
 }
 
 // writeFileAtomic writes data to a temporary file in path's folder, syncs it

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,6 +23,42 @@ type pickPath struct {
 }
 
 func (p *pickPath) AskSavePath(name string) (string, error) { p.got = name; return p.path, p.err }
+func (p *pickPath) AskOpenPath(patterns []string) (string, error) {
+	p.got = strings.Join(patterns, ";")
+	return p.path, p.err
+}
+func (p *pickPath) AskFolder() (string, error) { return p.path, p.err }
+
+func TestFileChoosers(t *testing.T) {
+	t.Run("browser mode has no dialog", func(t *testing.T) {
+		fs := &FileService{}
+		for _, choose := range []func() (string, error){
+			func() (string, error) { return fs.ChooseSave("a.pdf") },
+			func() (string, error) { return fs.ChooseOpen([]string{"*.csv"}) },
+			fs.ChooseFolder,
+		} {
+			_, err := choose()
+			require.Error(t, err)
+			assert.Equal(t, "no_dialog", fault.As(err).Rule)
+		}
+	})
+	t.Run("the desktop answers with the chosen path", func(t *testing.T) {
+		p := &pickPath{path: "/home/u/客户.csv"}
+		fs := &FileService{}
+		fs.SetSaver(p)
+		got, err := fs.ChooseOpen([]string{"*.csv", "*.xlsx"})
+		require.NoError(t, err)
+		assert.Equal(t, "/home/u/客户.csv", got)
+		assert.Equal(t, "*.csv;*.xlsx", p.got)
+		got, err = fs.ChooseSave("../../evil/年度评估.pdf")
+		require.NoError(t, err)
+		assert.Equal(t, "/home/u/客户.csv", got)
+		assert.Equal(t, "年度评估.pdf", p.got, "only the base name is offered")
+		got, err = fs.ChooseFolder()
+		require.NoError(t, err)
+		assert.Equal(t, "/home/u/客户.csv", got)
+	})
+}
 
 func TestFileSave(t *testing.T) {
 	dir := t.TempDir()

@@ -49,6 +49,13 @@ Usage:
   keystone [--data DIR]                                  open the desktop window
   keystone serve [--data DIR] [--addr 127.0.0.1:PORT]    serve the UI to a browser on this machine
   keystone demo [--data DIR] [--size s|m|l] [--seed N]   write a generated sample portfolio
+  keystone backup --out FILE [--data DIR]               back the data folder up to one file
+  keystone restore --in FILE --data DIR                  restore a backup into a new data folder
+  keystone import FILE [--data DIR] [--dry-run]          import a Keystone JSON, Excel or CSV file, all or nothing
+  keystone export annual --year YYYY [--account ID | --tier T] [--lang zh|en] --out DIR [--data DIR]
+                                                         print the annual evaluations as PDF into a folder
+  keystone export review --review ID --out FILE [--data DIR]
+                                                         print one review as PDF
   keystone version                                       print the version
 
 DIR defaults to $KEYSTONE_DATA, else the per-user data folder.
@@ -71,6 +78,14 @@ func Run(args []string, env Env) int {
 		err = runServe(args, env)
 	case "demo":
 		err = runDemo(args, env)
+	case "backup":
+		err = runBackup(args, env)
+	case "restore":
+		err = runRestore(args, env)
+	case "import":
+		err = runImport(args, env)
+	case "export":
+		err = runExport(args, env)
 	case "version":
 		_, err = fmt.Fprintf(env.Stdout, "keystone %s (data schema %d)\n", app.Version, storage.CurrentSchema)
 	case "help", "-h", "--help":

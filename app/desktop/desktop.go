@@ -67,3 +67,22 @@ func (d saveDialog) AskSavePath(name string) (string, error) {
 	}
 	return wailsruntime.SaveFileDialog(d.ctx, opts)
 }
+
+func (d saveDialog) AskOpenPath(patterns []string) (string, error) {
+	opts := wailsruntime.OpenDialogOptions{}
+	if len(patterns) > 0 {
+		opts.Filters = []wailsruntime.FileFilter{{DisplayName: strings.Join(patterns, ", "), Pattern: strings.Join(patterns, ";")}}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		opts.DefaultDirectory = home
+	}
+	return wailsruntime.OpenFileDialog(d.ctx, opts)
+}
+
+func (d saveDialog) AskFolder() (string, error) {
+	opts := wailsruntime.OpenDialogOptions{CanCreateDirectories: true}
+	if home, err := os.UserHomeDir(); err == nil {
+		opts.DefaultDirectory = home
+	}
+	return wailsruntime.OpenDirectoryDialog(d.ctx, opts)
+}

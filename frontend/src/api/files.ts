@@ -53,3 +53,20 @@ export async function saveFile(suggestedName: string, data: Blob): Promise<boole
 export function resetFileDialog(): void {
   canAsk = null
 }
+
+/**
+ * Asks the desktop for a path with a native dialog. Resolves null in browser
+ * mode (no dialog: the UI offers a typed path instead) and "" when the user
+ * cancelled.
+ */
+async function choose(method: 'ChooseSave' | 'ChooseOpen' | 'ChooseFolder', ...args: unknown[]): Promise<string | null> {
+  if (!(await nativeDialog())) return null
+  return call<string>('FileService', method, ...args)
+}
+
+/** Where to save a file the Go side writes itself (a backup, a PDF). */
+export const chooseSavePath = (suggestedName: string) => choose('ChooseSave', suggestedName)
+/** A file to read, offering patterns such as "*.csv". */
+export const chooseOpenPath = (patterns: string[]) => choose('ChooseOpen', patterns)
+/** A folder to write into (batch exports, automatic backups). */
+export const chooseFolder = () => choose('ChooseFolder')

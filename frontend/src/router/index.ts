@@ -12,6 +12,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/programs', name: 'programs', component: () => import('@/views/programs/ProgramsList.vue'), meta: { nav: 'programs' } },
   { path: '/programs/:id', name: 'program', component: () => import('@/views/programs/ProgramView.vue'), props: true, meta: { nav: 'programs' } },
   { path: '/retention', name: 'retention', component: () => import('@/views/retention/RetentionPortfolio.vue'), meta: { nav: 'retention' } },
+  { path: '/reviews', name: 'reviews', component: () => import('@/views/reviews/ReviewsList.vue'), meta: { nav: 'reviews' } },
+  { path: '/reviews/:id', name: 'review', component: () => import('@/views/reviews/ReviewView.vue'), props: true, meta: { nav: 'reviews' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { nav: 'settings' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFound.vue') },
 ]

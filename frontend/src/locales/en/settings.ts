@@ -8,6 +8,7 @@ export default {
       winloss: 'Win-loss',
       retention: 'Switching & retention',
       programs: 'Global programs',
+      data: 'Data & backup',
     },
     title: 'Settings',
     subtitle: 'How Keystone looks, and where your data lives.',

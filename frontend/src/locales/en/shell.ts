@@ -10,6 +10,7 @@ export default {
       winloss: 'Win-loss',
       retention: 'Retention',
       programs: 'Global programs',
+      reviews: 'Reviews',
       settings: 'Settings',
     },
     collapse: 'Collapse navigation',

@@ -8,6 +8,7 @@ export default {
       winloss: '赢单/丢单',
       retention: '阻挡力与保留',
       programs: '全球大客户项目',
+      data: '数据与备份',
     },
     title: '设置',
     subtitle: '界面外观，以及数据的存放位置。',

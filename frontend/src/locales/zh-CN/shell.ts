@@ -10,6 +10,7 @@ export default {
       winloss: '赢单/丢单分析',
       retention: '客户保留',
       programs: '全球大客户项目',
+      reviews: '客户评审',
       settings: '设置',
     },
     collapse: '收起导航',
