@@ -12,6 +12,7 @@ import (
 	"keystone/core/fault"
 	"keystone/core/portfolio"
 	"keystone/core/sample"
+	"keystone/core/switching"
 )
 
 // scorecard scores every current criterion a on attractiveness, st on strength.
@@ -61,8 +62,11 @@ func TestPortfolioMatrixAndTiers(t *testing.T) {
 	assert.Equal(t, 2025, m.Year, "the default year is the last complete one")
 	assert.Equal(t, "CNY", m.Currency)
 	px := pointOf(m, x.ID)
+	noRisk := 0.0 // figures and no warning: a decline risk of 0, no barrier yet
 	assert.Equal(t, MatrixPoint{AccountID: x.ID, Name: "华东精密", Owner: "王磊", Tier: "key", Scored: true, ScoredOn: "2026-03-01",
-		Attractiveness: 8, Strength: 4, Quadrant: portfolio.Star, Revenue: 10_000_000_00, RevenueKnown: true}, px)
+		Attractiveness: 8, Strength: 4, Quadrant: portfolio.Star, Revenue: 10_000_000_00, RevenueKnown: true,
+		Vulnerability: &noRisk, Defence: portfolio.Secure}, px)
+	assert.Nil(t, pointOf(m, z.ID).Vulnerability, "no figures, activities or switching costs: nothing to judge by")
 	assert.Equal(t, int64(7_700_000_00), pointOf(m, y.ID).Revenue, "EUR converted at the standing rate")
 	assert.Equal(t, portfolio.Status, pointOf(m, y.ID).Quadrant)
 	assert.False(t, pointOf(m, z.ID).Scored)
@@ -306,4 +310,52 @@ func TestDashboardShowsTheOtherAreas(t *testing.T) {
 		assert.NotEqual(t, top.AccountID, r.AccountID)
 	}
 	assert.Equal(t, d.Risk.AtRisk-1, again.Risk.AtRisk)
+}
+
+// The second view: vulnerability from the switching-cost barrier (and the
+// decline risk when there are figures) against attractiveness.
+func TestPortfolioMatrixVulnerability(t *testing.T) {
+	a := newTestApp(t)
+	locked := mustCreate(t, a, account.Account{Name: "华东精密", Owner: "王磊"})
+	loose := mustCreate(t, a, account.Account{Name: "Nordwind GmbH", Owner: "Anna"})
+	dull := mustCreate(t, a, account.Account{Name: "西部物流", Owner: "王磊"})
+	for _, id := range []string{locked.ID, loose.ID, dull.ID} {
+		attractive := 8
+		if id == dull.ID {
+			attractive = 3
+		}
+		_, err := a.Portfolio.Score(scorecard(id, attractive, 6, "2026-03-01"))
+		require.NoError(t, err)
+	}
+	// every switching cost at its top (barrier 100) or its bottom (barrier 0)
+	for id, s := range map[string]int{locked.ID: 5, loose.ID: 1, dull.ID: 1} {
+		_, err := a.Switching.SaveAssessment(switching.Assessment{AccountID: id, Date: "2026-05-01", Scores: switchingScores(s, s, s, s, s, s, s, s)})
+		require.NoError(t, err)
+	}
+	m, err := a.Portfolio.Matrix(PortfolioFilter{})
+	require.NoError(t, err)
+	tests := []struct {
+		id      string
+		vuln    float64
+		defence string
+	}{
+		{locked.ID, 0, portfolio.Secure},  // (100 − 100) / 10
+		{loose.ID, 10, portfolio.Defend},  // (100 − 0) / 10, and attractive: defend first
+		{dull.ID, 10, portfolio.Question}, // as vulnerable, but not attractive
+	}
+	for _, tt := range tests {
+		p := pointOf(m, tt.id)
+		require.NotNil(t, p.Vulnerability, p.Name)
+		assert.Equal(t, tt.vuln, *p.Vulnerability, p.Name)
+		assert.Equal(t, tt.defence, p.Defence, p.Name)
+	}
+	assert.Equal(t, map[string]int{portfolio.Secure: 1, portfolio.Defend: 1, portfolio.Question: 1}, m.ByDefence)
+	assert.Equal(t, portfolio.VulnerableFrom, m.VulnerableFrom)
+
+	// A new assessment that raises the barriers moves the account out of "defend".
+	_, err = a.Switching.SaveAssessment(switching.Assessment{AccountID: loose.ID, Date: "2026-08-01", Scores: switchingScores(5, 5, 5, 5, 5, 5, 5, 5)})
+	require.NoError(t, err)
+	m, err = a.Portfolio.Matrix(PortfolioFilter{})
+	require.NoError(t, err)
+	assert.Equal(t, portfolio.Secure, pointOf(m, loose.ID).Defence)
 }

@@ -36,6 +36,11 @@ type MatrixPoint struct {
 	Quadrant       string        `json:"quadrant"`
 	Revenue        int64         `json:"revenue"` // the year's revenue in the reporting currency
 	RevenueKnown   bool          `json:"revenueKnown"`
+	// Vulnerability (0–10) comes from the switching-cost barrier and the
+	// decline risk; nil until the account has either. Defence is its class
+	// on the attractiveness × vulnerability view ("" when unscored or nil).
+	Vulnerability *float64 `json:"vulnerability"`
+	Defence       string   `json:"defence"`
 }
 
 // MatrixView is the portfolio matrix with what an executive reads beside it.
@@ -52,6 +57,10 @@ type MatrixView struct {
 	ByTier         map[string]int   `json:"byTier"`
 	Tiers          []portfolio.Tier `json:"tiers"`
 	MissingRates   []string         `json:"missingRates"`
+	// ByDefence counts the scored accounts with a vulnerability per defence
+	// class; VulnerableFrom is where vulnerability counts as high.
+	ByDefence      map[string]int `json:"byDefence"`
+	VulnerableFrom float64        `json:"vulnerableFrom"`
 }
 
 // portfolioRun is one read of everything a portfolio view needs.
@@ -165,7 +174,49 @@ func (s *PortfolioService) Matrix(f PortfolioFilter) (MatrixView, error) {
 	if err != nil {
 		return MatrixView{}, err
 	}
-	return run.matrix(f), nil
+	v := run.matrix(f)
+	return v, s.placeVulnerability(&v)
+}
+
+// placeVulnerability gives each point its vulnerability from the retention
+// area's barrier index and decline risk (remembered until the next write),
+// and its class on the attractiveness × vulnerability view.
+func (s *PortfolioService) placeVulnerability(v *MatrixView) error {
+	v.ByDefence, v.VulnerableFrom = map[string]int{}, portfolio.VulnerableFrom
+	if s.sources == nil {
+		return nil
+	}
+	risk, err := s.sources.risk.get(calendar.Today(s.clock), s.sources.retention.Portfolio)
+	if err != nil {
+		return err
+	}
+	by := make(map[string]*PortfolioPoint, len(risk.Points))
+	for i := range risk.Points {
+		by[risk.Points[i].AccountID] = &risk.Points[i]
+	}
+	for i := range v.Points {
+		p, rp := &v.Points[i], by[v.Points[i].AccountID]
+		if rp == nil {
+			continue
+		}
+		barrier := 0.0
+		if rp.Barrier != nil {
+			barrier = *rp.Barrier
+		}
+		// the decline risk reads the account's figures and activities; an
+		// account with neither has no risk to speak of yet
+		riskKnown := rp.RevenueYear != 0 || len(rp.Warnings) > 0
+		x, ok := portfolio.Vulnerability(barrier, rp.Barrier != nil, float64(rp.Risk), riskKnown)
+		if !ok {
+			continue
+		}
+		p.Vulnerability = &x
+		if p.Scored {
+			p.Defence = portfolio.DefenceClass(p.Attractiveness, x, v.Cut)
+			v.ByDefence[p.Defence]++
+		}
+	}
+	return nil
 }
 
 func (run *portfolioRun) matrix(f PortfolioFilter) MatrixView {

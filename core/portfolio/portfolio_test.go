@@ -262,6 +262,31 @@ func TestVulnerabilityAndKeyCount(t *testing.T) {
 	assert.True(t, tooMany)
 }
 
+func TestDefenceClass(t *testing.T) {
+	// the cut on attractiveness is the matrix's (5.5 by default); vulnerability
+	// is high from 5: both boundaries belong to the high side
+	tests := []struct {
+		attractiveness, vulnerability float64
+		want                          string
+	}{
+		{5.5, 5, Defend},
+		{9, 9.9, Defend},
+		{5.5, 4.99, Secure},
+		{10, 0, Secure},
+		{5.49, 5, Question},
+		{0, 10, Question},
+		{5.49, 4.99, Hold},
+		{0, 0, Hold},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, DefenceClass(tt.attractiveness, tt.vulnerability, 5.5), "%v × %v", tt.attractiveness, tt.vulnerability)
+	}
+	// worked through: a low barrier (30) and a high risk (70) make 7 — vulnerable
+	v, _ := Vulnerability(30, true, 70, true)
+	assert.Equal(t, 7.0, v)
+	assert.Equal(t, Defend, DefenceClass(8, v, 5.5))
+}
+
 func TestAssignmentValidate(t *testing.T) {
 	s := DefaultSettings()
 	a := Assignment{AccountID: "A", Tier: "key", SetOn: "2026-01-05"}

@@ -140,3 +140,32 @@ func Vulnerability(barrier float64, barrierKnown bool, risk float64, riskKnown b
 	}
 	return 0, false
 }
+
+// VulnerableFrom is where vulnerability counts as high: the middle of its
+// 0–10 scale, where a low barrier and a high risk start to outweigh the rest.
+const VulnerableFrom = 5.0
+
+// Defence classes of the attractiveness × vulnerability view.
+const (
+	Defend   = "defend"   // attractive and vulnerable: defend first
+	Secure   = "secure"   // attractive and safe: keep the barriers up
+	Question = "question" // less attractive and vulnerable: decide whether to invest
+	Hold     = "hold"     // less attractive and safe: serve efficiently
+)
+
+// DefenceClass places an account on the attractiveness × vulnerability view:
+// attractiveness at or above the matrix cut is high, vulnerability at or
+// above VulnerableFrom is high.
+func DefenceClass(attractiveness, vulnerability, cut float64) string {
+	hiA, hiV := attractiveness >= cut, vulnerability >= VulnerableFrom
+	switch {
+	case hiA && hiV:
+		return Defend
+	case hiA:
+		return Secure
+	case hiV:
+		return Question
+	default:
+		return Hold
+	}
+}

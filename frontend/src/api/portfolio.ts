@@ -136,7 +136,14 @@ export interface MatrixPoint {
   quadrant: Quadrant | ''
   revenue: number
   revenueKnown: boolean
+  /** 0–10, from the switching-cost barrier and the decline risk; null until either exists */
+  vulnerability: number | null
+  /** class on the attractiveness × vulnerability view; "" when unscored or no vulnerability */
+  defence: Defence | ''
 }
+
+export type Defence = 'defend' | 'secure' | 'question' | 'hold'
+export const DEFENCES: readonly Defence[] = ['defend', 'secure', 'question', 'hold']
 
 export interface MatrixView {
   year: number
@@ -151,6 +158,10 @@ export interface MatrixView {
   byTier: Record<string, number>
   tiers: Tier[]
   missingRates: string[]
+  /** scored accounts with a vulnerability, per defence class */
+  byDefence: Partial<Record<Defence, number>>
+  /** where vulnerability counts as high (0–10) */
+  vulnerableFrom: number
 }
 
 export interface ClassSummary {

@@ -28,6 +28,7 @@ export default {
     axes: {
       attractiveness: 'Attractiveness',
       strength: 'Our relative strength',
+      vulnerability: 'Vulnerability (how easily we could lose it)',
     },
     quadrants: {
       strategic: 'Strategic',
@@ -41,7 +42,28 @@ export default {
       status: 'Maintain; control the cost to serve',
       streamline: 'Serve efficiently, or exit',
     },
+    defence: {
+      defend: 'Defend first',
+      secure: 'Secure',
+      question: 'Question',
+      hold: 'Hold',
+    },
+    defenceAdvice: {
+      defend: 'Attractive and easy to lose: raise the switching barriers now',
+      secure: 'Keep the barriers up; grow inside the relationship',
+      question: 'Easy to lose and less attractive: decide whether to invest',
+      hold: 'Safe and less attractive: serve efficiently',
+    },
     matrix: {
+      plane: 'View',
+      planeStrength: 'Attractiveness × strength',
+      planeVulnerability: 'Attractiveness × vulnerability',
+      defenceTitle: 'Attractiveness × vulnerability',
+      defenceHint: 'Vulnerability 0–10 from the switching-cost barrier and the decline warnings; high from {from}',
+      byDefence: 'Accounts per class',
+      noVulnerability: 'No account has switching-cost or warning data yet',
+      noVulnerabilityBody: 'Assess switching costs on an account’s “Switching & retention” tab: its vulnerability then shows here.',
+      withoutVulnerability: '{n} scored accounts have no vulnerability yet',
       title: 'Portfolio matrix',
       hint: 'Bubble area = {year} revenue · colour = tier · scroll to zoom, drag to pan · click to open',
       untiered: 'No tier',

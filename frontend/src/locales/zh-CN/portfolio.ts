@@ -28,6 +28,7 @@ export default {
     axes: {
       attractiveness: '吸引力',
       strength: '企业商业能力',
+      vulnerability: '易损性（客户流失的难易程度）',
     },
     quadrants: {
       strategic: '战略型',
@@ -41,7 +42,28 @@ export default {
       status: '维持关系，控制服务成本',
       streamline: '高效服务，或退出',
     },
+    defence: {
+      defend: '优先防守',
+      secure: '稳固',
+      question: '待定',
+      hold: '维持',
+    },
+    defenceAdvice: {
+      defend: '有吸引力且易流失：立即提高转换壁垒',
+      secure: '保持壁垒，在合作中深耕增长',
+      question: '易流失且吸引力较低：决定是否投入',
+      hold: '稳定但吸引力较低：高效服务',
+    },
     matrix: {
+      plane: '视图',
+      planeStrength: '吸引力 × 企业商业能力',
+      planeVulnerability: '吸引力 × 易损性',
+      defenceTitle: '吸引力 × 易损性',
+      defenceHint: '易损性 0–10，由转换成本壁垒和衰退预警得出；{from} 及以上为高',
+      byDefence: '各类客户数',
+      noVulnerability: '暂无客户有转换成本或预警数据',
+      noVulnerabilityBody: '在客户的“阻挡力与保留”页评估转换成本后，其易损性将显示在这里。',
+      withoutVulnerability: '{n} 个已评分客户尚无易损性数据',
       title: '客户组合矩阵',
       hint: '气泡面积 = {year} 年销售收入 · 颜色 = 层级 · 滚轮缩放、拖动平移 · 点击打开',
       untiered: '未分级',

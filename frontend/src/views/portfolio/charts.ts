@@ -6,10 +6,10 @@ import { LineChart, ScatterChart } from 'echarts/charts'
 import {
   DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent,
 } from 'echarts/components'
-import type { MatrixPoint, ParetoView, Quadrant, Tier, ValueClass, ValueRow } from '@/api/portfolio'
-import { QUADRANTS } from '@/api/portfolio'
+import type { Defence, MatrixPoint, ParetoView, Quadrant, Tier, ValueClass, ValueRow } from '@/api/portfolio'
+import { DEFENCES, QUADRANTS } from '@/api/portfolio'
 import { escapeHtml } from '@/views/accounts/workspace/charts'
-import { ABC_COLORS, bubbleSize, CLASS_COLORS, QUADRANT_COLORS, tierColor, UNTIERED_COLOR } from './model'
+import { ABC_COLORS, bubbleSize, CLASS_COLORS, DEFENCE_COLORS, QUADRANT_COLORS, tierColor, UNTIERED_COLOR } from './model'
 
 use([CanvasRenderer, ScatterChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent,
   MarkLineComponent, DataZoomComponent])
@@ -36,10 +36,36 @@ export interface MatrixTexts {
   untiered: string
   /** tooltip lines of a point (already in the UI language) */
   details: (p: MatrixPoint) => string[]
+  /** the second view's axis and classes; needed only for plane "vulnerability" */
+  vulnerability?: string
+  defence?: (d: Defence) => string
+  defenceAdvice?: (d: Defence) => string
 }
 
-/** The point's place in the series data: [strength, attractiveness, size, index]. */
+/**
+ * Which plane the bubbles sit on: the matrix (x = our strength) or the
+ * second view (x = vulnerability), both against attractiveness.
+ */
+export type MatrixPlane = 'strength' | 'vulnerability'
+
+/** The points a plane draws, in the order the series data index them. */
+export function plottedPoints(points: readonly MatrixPoint[], plane: MatrixPlane = 'strength'): MatrixPoint[] {
+  return points.filter((p) => p.scored && (plane === 'strength' || p.vulnerability !== null))
+}
+
+/** The point's place in the series data: [x, attractiveness, size, index]. */
 type Datum = [number, number, number, number]
+
+/** A region behind the bubbles: its key, colour, names and [x0, x1, y0, y1]. */
+interface Region {
+  key: string
+  color: string
+  name: string
+  advice: string
+  bounds: [number, number, number, number]
+  right: boolean
+  top: boolean
+}
 
 /**
  * The matrix: one scatter series per tier (so the legend toggles tiers and
@@ -48,43 +74,56 @@ type Datum = [number, number, number, number]
  * revenue.
  */
 export function matrixOption(points: readonly MatrixPoint[], tiers: readonly Tier[], cut: number, c: ChartColors,
-  tx: MatrixTexts, opts: { full?: boolean; labels?: boolean } = {}) {
-  const scored = points.filter((p) => p.scored)
+  tx: MatrixTexts, opts: { full?: boolean; labels?: boolean; plane?: MatrixPlane; vulnerableFrom?: number } = {}) {
+  const vuln = opts.plane === 'vulnerability'
+  const scored = plottedPoints(points, opts.plane)
+  const xOf = (p: MatrixPoint) => (vuln ? p.vulnerability ?? 0 : p.strength)
   const maxRev = scored.reduce((m, p) => Math.max(m, p.revenueKnown ? p.revenue : 0), 0)
   const groups = new Map<string, Datum[]>()
   for (const t of tiers) groups.set(t.key, [])
   scored.forEach((p, i) => {
     const key = groups.has(p.tier) ? p.tier : ''
     if (!groups.has(key)) groups.set(key, [])
-    groups.get(key)!.push([p.strength, p.attractiveness, bubbleSize(p.revenueKnown ? p.revenue : 0, maxRev,
+    groups.get(key)!.push([xOf(p), p.attractiveness, bubbleSize(p.revenueKnown ? p.revenue : 0, maxRev,
       opts.full ? 7 : 5, opts.full ? 46 : 26), i])
   })
   const labels = opts.labels ?? (opts.full === true && scored.length <= 30)
-  const area = (q: Quadrant, x0: number, x1: number, y0: number, y1: number) => {
-    const right = q === 'strategic' || q === 'status'
-    const top = q === 'strategic' || q === 'star'
+  const area = (r: Region) => {
+    const [x0, x1, y0, y1] = r.bounds
     return [
       {
-        name: q,
+        name: r.key,
         xAxis: x0, yAxis: y0,
-        itemStyle: { color: `${QUADRANT_COLORS[q]}12` },
+        itemStyle: { color: `${r.color}12` },
         label: {
           show: true,
-          position: `inside${top ? 'Top' : 'Bottom'}${right ? 'Right' : 'Left'}`,
-          color: QUADRANT_COLORS[q],
+          position: `inside${r.top ? 'Top' : 'Bottom'}${r.right ? 'Right' : 'Left'}`,
+          color: r.color,
           fontWeight: 600,
           fontSize: opts.full ? 12 : 11,
           lineHeight: 16,
-          formatter: opts.full ? `${tx.quadrant(q)}\n{s|${tx.strategy(q)}}` : tx.quadrant(q),
+          formatter: opts.full ? `${r.name}\n{s|${r.advice}}` : r.name,
           rich: { s: { color: c.muted, fontWeight: 400, fontSize: 11 } },
         },
       },
       { xAxis: x1, yAxis: y1 },
     ]
   }
-  const bounds: Record<Quadrant, [number, number, number, number]> = {
-    strategic: [cut, 10, cut, 10], star: [1, cut, cut, 10], status: [cut, 10, 1, cut], streamline: [1, cut, 1, cut],
-  }
+  const xMin = vuln ? 0 : 1
+  const xCut = vuln ? opts.vulnerableFrom ?? 5 : cut
+  const regions: Region[] = vuln
+    ? DEFENCES.map((d) => {
+        const right = d === 'defend' || d === 'question'
+        const top = d === 'defend' || d === 'secure'
+        return { key: d, color: DEFENCE_COLORS[d], name: tx.defence?.(d) ?? d, advice: tx.defenceAdvice?.(d) ?? '', right, top,
+          bounds: [right ? xCut : xMin, right ? 10 : xCut, top ? cut : 1, top ? 10 : cut] }
+      })
+    : QUADRANTS.map((q) => {
+        const right = q === 'strategic' || q === 'status'
+        const top = q === 'strategic' || q === 'star'
+        return { key: q, color: QUADRANT_COLORS[q], name: tx.quadrant(q), advice: tx.strategy(q), right, top,
+          bounds: [right ? cut : xMin, right ? 10 : cut, top ? cut : 1, top ? 10 : cut] }
+      })
   const series: Record<string, unknown>[] = [...groups.entries()].map(([key, data], k) => ({
     type: 'scatter',
     name: key ? tx.tier(key) : tx.untiered,
@@ -101,11 +140,11 @@ export function matrixOption(points: readonly MatrixPoint[], tiers: readonly Tie
     // the quadrants and cut lines ride on the first series only
     ...(k === 0
       ? {
-          markArea: { silent: true, data: QUADRANTS.map((q) => area(q, ...bounds[q])) },
+          markArea: { silent: true, data: regions.map(area) },
           markLine: {
             silent: true, symbol: 'none', label: { show: false },
             lineStyle: { color: c.axis, type: 'dashed', width: 1 },
-            data: [{ xAxis: cut }, { yAxis: cut }],
+            data: [{ xAxis: xCut }, { yAxis: cut }],
           },
         }
       : {}),
@@ -113,8 +152,8 @@ export function matrixOption(points: readonly MatrixPoint[], tiers: readonly Tie
     animation: scored.length < 400,
     progressive: 0,
   }))
-  const axis = (name: string, gap: number) => ({
-    type: 'value', min: 1, max: 10, interval: 1, name, nameLocation: 'middle', nameGap: gap,
+  const axis = (name: string, gap: number, min = 1) => ({
+    type: 'value', min, max: 10, interval: 1, name, nameLocation: 'middle', nameGap: gap,
     nameTextStyle: { color: c.muted, fontSize: 12 }, axisLabel: { color: c.muted },
     splitLine: { show: opts.full === true, lineStyle: { color: c.split, opacity: 0.5 } },
     axisLine: { lineStyle: { color: c.axis } },
@@ -148,16 +187,17 @@ export function matrixOption(points: readonly MatrixPoint[], tiers: readonly Tie
           { type: 'inside', yAxisIndex: 0, filterMode: 'none' },
         ]
       : [],
-    xAxis: axis(tx.strength, 26),
+    xAxis: axis(vuln ? tx.vulnerability ?? '' : tx.strength, 26, xMin),
     yAxis: axis(tx.attractiveness, 28),
     series,
   }
 }
 
 /** The account a matrix click landed on. */
-export function matrixPointAt(points: readonly MatrixPoint[], e: { seriesType?: string; data?: unknown }): MatrixPoint | undefined {
+export function matrixPointAt(points: readonly MatrixPoint[], e: { seriesType?: string; data?: unknown },
+  plane: MatrixPlane = 'strength'): MatrixPoint | undefined {
   if (e.seriesType !== 'scatter' || !Array.isArray(e.data)) return undefined
-  return points.filter((p) => p.scored)[Number(e.data[3])]
+  return plottedPoints(points, plane)[Number(e.data[3])]
 }
 
 export interface ParetoTexts {

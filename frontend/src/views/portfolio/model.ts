@@ -3,13 +3,20 @@
 // as it travels in the address.
 import type { LocationQuery } from 'vue-router'
 import type {
-  Criterion, PortfolioFilter, PortfolioSettings, Quadrant, Score, Tier, ValueClass,
+  Criterion, Defence, PortfolioFilter, PortfolioSettings, Quadrant, Score, Tier, ValueClass,
 } from '@/api/portfolio'
 
 export const VIEWS = ['matrix', 'pareto', 'pyramid', 'values'] as const
 export type PortfolioTab = (typeof VIEWS)[number]
 
 /** Quadrant colours: the same in both themes, drawn as tints behind the bubbles. */
+export const DEFENCE_COLORS: Record<Defence, string> = {
+  defend: '#d03050',
+  secure: '#18a058',
+  question: '#d48806',
+  hold: '#8a94a6',
+}
+
 export const QUADRANT_COLORS: Record<Quadrant, string> = {
   strategic: '#2f5bb7',
   star: '#d48806',

@@ -60,14 +60,16 @@ export function settingsModel(over: Partial<PortfolioSettings> = {}, version = 1
 export function point(over: Partial<MatrixPoint> & { accountId: string }): MatrixPoint {
   return {
     name: over.accountId, owner: '王磊', segment: 'enterprise', country: 'CN', tier: 'strategic', tierAssigned: false, scored: true,
-    scoredOn: '2026-03-01', attractiveness: 7, strength: 7, quadrant: 'strategic', revenue: 1_000_000_00, revenueKnown: true, ...over,
+    scoredOn: '2026-03-01', attractiveness: 7, strength: 7, quadrant: 'strategic', revenue: 1_000_000_00, revenueKnown: true,
+    vulnerability: null, defence: '', ...over,
   }
 }
 
 export function matrix(over: Partial<MatrixView> = {}): MatrixView {
   return {
     year: 2025, currency: 'CNY', cut: 5.5, points: [], unscored: 0, keyAccounts: 0, maxKeyAccounts: 50, tooMany: false,
-    byQuadrant: {}, byTier: {}, tiers: structuredClone(DEFAULTS.tiers), missingRates: [], ...over,
+    byQuadrant: {}, byTier: {}, tiers: structuredClone(DEFAULTS.tiers), missingRates: [],
+    byDefence: {}, vulnerableFrom: 5, ...over,
   }
 }
 

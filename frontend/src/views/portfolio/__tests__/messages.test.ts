@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from '@/i18n'
 import { keysIn, missingMessages } from '@/test/messages'
-import { QUADRANTS, VALUE_CLASSES, ABC_CLASSES, AXES } from '@/api/portfolio'
+import { DEFENCES, QUADRANTS, VALUE_CLASSES, ABC_CLASSES, AXES } from '@/api/portfolio'
 import { VIEWS } from '../model'
 
 // Every message key the portfolio and dashboard views name must exist in both
@@ -15,6 +15,7 @@ const literalKeys = keysIn(sources, /'((?:portfolio|dashboard|common|errors)\.[\
 
 const dynamicKeys = [
   ...QUADRANTS.flatMap((q) => [`portfolio.quadrants.${q}`, `portfolio.strategies.${q}`]),
+  ...DEFENCES.flatMap((d) => [`portfolio.defence.${d}`, `portfolio.defenceAdvice.${d}`]),
   ...VALUE_CLASSES.flatMap((c) => [`portfolio.values.classes.${c}`, `portfolio.values.advice.${c}`, `portfolio.values.where.${c}`]),
   ...ABC_CLASSES.map((c) => `portfolio.pareto.classHint.${c}`),
   ...AXES.flatMap((a) => [`portfolio.axes.${a}`, `portfolio.settings.scorecard.${a}`]),
@@ -39,7 +40,7 @@ describe('portfolio and dashboard messages', () => {
     const zh = messages['zh-CN'] as { portfolio: { values: { classes: Record<string, string> }; axes: Record<string, string>; tabs: Record<string, string> } }
     expect(zh.portfolio.values.classes.marginal).toBe('鸡肋')
     expect(zh.portfolio.values.classes.potential).toBe('潜力股')
-    expect(zh.portfolio.axes).toEqual({ attractiveness: '吸引力', strength: '企业商业能力' })
+    expect(zh.portfolio.axes).toEqual({ attractiveness: '吸引力', strength: '企业商业能力', vulnerability: '易损性（客户流失的难易程度）' })
     expect(zh.portfolio.tabs.pyramid).toBe('客户价值金字塔')
   })
 })

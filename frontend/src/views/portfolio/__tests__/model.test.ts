@@ -145,6 +145,38 @@ describe('matrixOption', () => {
   })
 })
 
+describe('matrixOption on the vulnerability plane', () => {
+  const pts = [
+    point({ accountId: 'exposed', tier: 'strategic', attractiveness: 8, vulnerability: 7.5, defence: 'defend' }),
+    point({ accountId: 'safe', tier: 'key', attractiveness: 3, vulnerability: 1, defence: 'hold' }),
+    point({ accountId: 'unknown', tier: 'key', attractiveness: 9, vulnerability: null }),
+    point({ accountId: 'unscored', scored: false, tier: '', quadrant: '', vulnerability: 9 }),
+  ]
+  const vt: MatrixTexts = { ...texts, vulnerability: 'V', defence: (d) => `class ${d}`, defenceAdvice: (d) => `advice ${d}` }
+  const opt = matrixOption(pts, DEFAULTS.tiers, 5.5, colors, vt, { full: true, plane: 'vulnerability', vulnerableFrom: 5 })
+  const series = opt.series as Array<{ data: [number, number, number, number][]; markLine?: { data: unknown[] } }>
+
+  it('places only scored accounts with a vulnerability, x = vulnerability from 0', () => {
+    expect(series.flatMap((s) => s.data).map((d) => [d[0], d[1]])).toEqual([[7.5, 8], [1, 3]])
+    expect((opt.xAxis as { name: string; min: number }).name).toBe('V')
+    expect((opt.xAxis as { min: number }).min).toBe(0)
+  })
+
+  it('cuts at the vulnerability threshold and the attractiveness cut, defend first at the top right', () => {
+    expect(series[0]!.markLine!.data).toEqual([{ xAxis: 5 }, { yAxis: 5.5 }])
+    const areas = (series[0] as unknown as { markArea: { data: Array<[{ name: string; xAxis: number; yAxis: number; label: { formatter: string; position: string } }, { xAxis: number; yAxis: number }]> } }).markArea.data
+    expect(areas.map((a) => a[0].name)).toEqual(['defend', 'secure', 'question', 'hold'])
+    expect(areas[0]![0]).toMatchObject({ xAxis: 5, yAxis: 5.5, label: { position: 'insideTopRight' } })
+    expect(areas[0]![1]).toEqual({ xAxis: 10, yAxis: 10 })
+    expect(areas[0]![0].label.formatter).toContain('advice defend')
+  })
+
+  it('finds the clicked account among the plotted ones', () => {
+    const d = series[1]!.data[0]!
+    expect(matrixPointAt(pts, { seriesType: 'scatter', data: d }, 'vulnerability')?.accountId).toBe('safe')
+  })
+})
+
 describe('paretoOption', () => {
   it('shades each class up to its last account along the accounts axis', () => {
     const v: ParetoView = {
