@@ -61,6 +61,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Portfolio:     newPortfolioService(store, clock, rows, actions),
 	}
 	a.Portfolio.connect(newGeneration(store), opps, a.Retention, a.Programs)
+	a.Opportunities.tiers, a.WinLoss.tiers = a.Portfolio.accountTiers, a.Portfolio.accountTiers
 	a.Reviews = &ReviewService{}
 	return a
 }

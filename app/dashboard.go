@@ -22,6 +22,7 @@ type dashboardSources struct {
 	contracts memo[ProgramList]
 	winLoss   memo[*DashboardWinLoss]
 	due       memo[dueTile]
+	tiers     memo[accountTierMap] // every account's tier, for the other areas' filters
 }
 
 // dueTile is the due-actions tile of one owner.
@@ -34,7 +35,7 @@ type dueTile struct {
 func (s *PortfolioService) connect(gen *generation, deals *oppIndex, ret *RetentionService, prog *ProgramService) {
 	s.sources = &dashboardSources{deals: deals, retention: ret, programs: prog,
 		risk: memo[RetentionPortfolio]{gen: gen}, contracts: memo[ProgramList]{gen: gen}, winLoss: memo[*DashboardWinLoss]{gen: gen},
-		due: memo[dueTile]{gen: gen}}
+		due: memo[dueTile]{gen: gen}, tiers: memo[accountTierMap]{gen: gen}}
 }
 
 // Tiles' lengths.

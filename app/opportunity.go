@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/opportunity"
+	"keystone/core/portfolio"
 	"keystone/core/record"
 	"keystone/core/settings"
 	"keystone/core/winloss"
@@ -23,6 +25,7 @@ type OpportunityService struct {
 	clock   calendar.Clock
 	actions *ActionService
 	index   *oppIndex
+	tiers   tierSource // the accounts' tiers, for the tier filter; nil in isolation
 }
 
 func newOpportunityService(store *storage.Store, clock calendar.Clock, actions *ActionService, index *oppIndex) *OpportunityService {
@@ -411,6 +414,7 @@ const pipelineCards = 30
 type PipelineQuery struct {
 	Owner       string        `json:"owner"`
 	Segment     string        `json:"segment"`
+	Tier        string        `json:"tier"` // the account's tier, set by hand or suggested
 	AccountID   string        `json:"accountId"`
 	From        calendar.Date `json:"from"`
 	To          calendar.Date `json:"to"`
@@ -461,6 +465,7 @@ type Pipeline struct {
 	Excluded    int                   `json:"excluded"` // deals left out of the values for a missing rate
 	Owners      []string              `json:"owners"`
 	Segments    []string              `json:"segments"`
+	Tiers       []portfolio.Tier      `json:"tiers"` // the firm's tiers, for the filter
 	Settings    opportunity.Settings  `json:"settings"`
 }
 
@@ -471,8 +476,12 @@ func (s *OpportunityService) Pipeline(q PipelineQuery) (Pipeline, error) {
 	today := calendar.Today(s.clock)
 	var set settings.Model[opportunity.Settings]
 	var cur settings.Currency
+	var tiers []portfolio.Tier
 	if err := s.store.View(func(tx *storage.Tx) (err error) {
 		if set, err = winlossSettings.current(tx); err != nil {
+			return err
+		}
+		if tiers, err = tierList(tx); err != nil {
 			return err
 		}
 		cur, err = loadCurrency(tx)
@@ -488,15 +497,20 @@ func (s *OpportunityService) Pipeline(q PipelineQuery) (Pipeline, error) {
 	if err != nil {
 		return Pipeline{}, err
 	}
+	if q.Tier != "" {
+		if err := withTiers(accounts, s.tiers); err != nil {
+			return Pipeline{}, err
+		}
+	}
 	st := set.Value
 	p := Pipeline{Currency: cur.Reporting, Today: today, StalledDays: st.StalledDays, Stages: []StageColumn{}, Rows: []PipelineRow{},
-		Missing: []winloss.MissingRate{}, Settings: st}
+		Missing: []winloss.MissingRate{}, Settings: st, Tiers: tiers}
 	column := map[string]int{}
 	for i, x := range st.Stages {
 		column[x.Key] = i
 		p.Stages = append(p.Stages, StageColumn{Stage: x.Key, Cards: []PipelineRow{}})
 	}
-	owners, segments := map[string]bool{}, map[string]bool{}
+	segments := map[string]bool{}
 	missing := map[[2]any]int{}
 	conv := winloss.NewConverter(cur.Rates)
 	type picked struct {
@@ -506,81 +520,8 @@ func (s *OpportunityService) Pipeline(q PipelineQuery) (Pipeline, error) {
 		reporting int64
 		converted bool
 	}
-	var table, board []picked
-	for _, d := range snap.open {
-		acc, ok := accounts[d.AccountID]
-		if !ok {
-			continue // an archived account's deals leave the pipeline with it
-		}
-		owners[d.Owner] = true
-		if acc.Segment != "" {
-			segments[acc.Segment] = true
-		}
-		if (q.Owner != "" && d.Owner != q.Owner) || (q.Segment != "" && acc.Segment != q.Segment) ||
-			(q.AccountID != "" && d.AccountID != q.AccountID) ||
-			(q.From != "" && (d.ExpectedClose == "" || d.ExpectedClose < q.From)) ||
-			(q.To != "" && (d.ExpectedClose == "" || d.ExpectedClose > q.To)) {
-			continue
-		}
-		stalled := opportunity.Stalled(d.LastChange, today, st.StalledDays)
-		if (q.StalledOnly && !stalled) || (q.FlaggedOnly && !d.Flagged) {
-			continue
-		}
-		year := today.Year()
-		if d.ExpectedClose != "" {
-			year = opportunity.YearOf(d.ExpectedClose)
-		}
-		v, converted := conv.Convert(d.Value, year)
-		if !converted {
-			missing[[2]any{d.Value.Currency, year}]++
-			p.Excluded++
-		}
-		col, known := column[d.Stage]
-		if !known {
-			col = len(p.Stages)
-			column[d.Stage] = col
-			p.Stages = append(p.Stages, StageColumn{Stage: d.Stage, Cards: []PipelineRow{}})
-		}
-		pk := picked{d: d, col: col, stalled: stalled, reporting: v, converted: converted}
-		c := &p.Stages[col]
-		c.Count++
-		c.Value += v
-		w := opportunity.Weighted(v, d.Probability)
-		c.Weighted += w
-		p.Count++
-		p.Value += v
-		p.Weighted += w
-		if stalled {
-			c.Stalled++
-			p.Stalled++
-		}
-		if d.Flagged {
-			p.Flagged++
-		}
-		board = append(board, pk)
-		if q.Stage == "" || d.Stage == q.Stage {
-			table = append(table, pk)
-		}
-	}
-	row := func(pk picked) PipelineRow {
-		return PipelineRow{Deal: *pk.d, AccountName: accounts[pk.d.AccountID].Name, Stalled: pk.stalled,
-			DaysInStage: max(0, daysSince(pk.d.LastChange, today)), Weighted: opportunity.Weighted(pk.d.Value.Amount, pk.d.Probability),
-			Reporting: pk.reporting, Converted: pk.converted}
-	}
-	// Cards: per column the largest deals; only the kept ones are ever sorted.
-	byValue := func(a, b picked) int {
-		return cmp.Or(cmp.Compare(b.reporting, a.reporting), strings.Compare(a.d.ID, b.d.ID))
-	}
-	byCol := make([][]picked, len(p.Stages))
-	for _, pk := range board {
-		byCol[pk.col] = append(byCol[pk.col], pk)
-	}
-	for i, list := range byCol {
-		for _, pk := range smallest(list, pipelineCards, byValue) {
-			p.Stages[i].Cards = append(p.Stages[i].Cards, row(pk))
-		}
-	}
-	// The table: one page of the sorted rows, found without sorting them all.
+	// The table's order, and one page of it kept while the deals stream by:
+	// nothing holds all 30,000 open deals of a large portfolio at once.
 	key := func(a, b picked) int {
 		switch q.Sort {
 		case "value":
@@ -596,24 +537,121 @@ func (s *OpportunityService) Pipeline(q PipelineQuery) (Pipeline, error) {
 		case "stage":
 			return cmp.Compare(a.col, b.col)
 		}
-		return compareDates(a.d.ExpectedClose, b.d.ExpectedClose)
+		// as numbers, deals without an expected close last
+		ak, bk := a.d.ExpectedKey(), b.d.ExpectedKey()
+		if ak == 0 {
+			ak = math.MaxInt32
+		}
+		if bk == 0 {
+			bk = math.MaxInt32
+		}
+		return cmp.Compare(ak, bk)
 	}
 	order := func(a, b picked) int {
 		c := key(a, b)
 		if q.Desc {
 			c = -c
 		}
-		return cmp.Or(c, strings.Compare(a.d.ID, b.d.ID))
+		if c != 0 {
+			return c
+		}
+		return strings.Compare(a.d.ID, b.d.ID)
 	}
-	p.Total = len(table)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 50
 	}
 	limit = min(limit, 500)
-	from := min(max(q.Offset, 0), len(table))
-	page := smallest(table, from+limit, order)
-	for _, pk := range page[from:] {
+	from := max(q.Offset, 0)
+	table := newTopK(from+limit, order)
+	// Cards: per column the largest deals.
+	// Ids break ties only: comparing them for every deal costs a cache miss each.
+	byValue := func(a, b picked) int {
+		if c := cmp.Compare(b.reporting, a.reporting); c != 0 {
+			return c
+		}
+		return strings.Compare(a.d.ID, b.d.ID)
+	}
+	cards := make([]*topK[picked], len(p.Stages))
+	for i := range cards {
+		cards[i] = newTopK(pipelineCards, byValue)
+	}
+	todayNum, _ := opportunity.DayNumber(today)
+	// Account by account: each account is looked up once, not once per deal.
+	for _, g := range snap.openByAccount {
+		acc, ok := accounts[g.accountID]
+		if !ok {
+			continue // an archived account's deals leave the pipeline with it
+		}
+		if acc.Segment != "" {
+			segments[acc.Segment] = true
+		}
+		if (q.Segment != "" && acc.Segment != q.Segment) || (q.Tier != "" && acc.Tier != q.Tier) ||
+			(q.AccountID != "" && g.accountID != q.AccountID) {
+			continue
+		}
+		for _, d := range g.deals {
+			if (q.Owner != "" && d.Owner != q.Owner) ||
+				(q.From != "" && (d.ExpectedClose == "" || d.ExpectedClose < q.From)) ||
+				(q.To != "" && (d.ExpectedClose == "" || d.ExpectedClose > q.To)) {
+				continue
+			}
+			since, dated := d.DaysSinceChange(todayNum)
+			stalled := dated && since > st.StalledDays
+			if (q.StalledOnly && !stalled) || (q.FlaggedOnly && !d.Flagged) {
+				continue
+			}
+			year := d.ExpectedYear()
+			if year == 0 {
+				year = today.Year()
+			}
+			v, converted := conv.Convert(d.Value, year)
+			if !converted {
+				missing[[2]any{d.Value.Currency, year}]++
+				p.Excluded++
+			}
+			col, known := column[d.Stage]
+			if !known {
+				col = len(p.Stages)
+				column[d.Stage] = col
+				p.Stages = append(p.Stages, StageColumn{Stage: d.Stage, Cards: []PipelineRow{}})
+				cards = append(cards, newTopK(pipelineCards, byValue))
+			}
+			pk := picked{d: d, col: col, stalled: stalled, reporting: v, converted: converted}
+			c := &p.Stages[col]
+			c.Count++
+			c.Value += v
+			w := opportunity.Weighted(v, d.Probability)
+			c.Weighted += w
+			p.Count++
+			p.Value += v
+			p.Weighted += w
+			if stalled {
+				c.Stalled++
+				p.Stalled++
+			}
+			if d.Flagged {
+				p.Flagged++
+			}
+			cards[col].push(pk)
+			if q.Stage == "" || d.Stage == q.Stage {
+				p.Total++
+				table.push(pk)
+			}
+		}
+	}
+	row := func(pk picked) PipelineRow {
+		return PipelineRow{Deal: *pk.d, AccountName: accounts[pk.d.AccountID].Name, Stalled: pk.stalled,
+			DaysInStage: max(0, daysSince(pk.d.LastChange, today)), Weighted: opportunity.Weighted(pk.d.Value.Amount, pk.d.Probability),
+			Reporting: pk.reporting, Converted: pk.converted}
+	}
+	for i, top := range cards {
+		for _, pk := range top.sorted() {
+			p.Stages[i].Cards = append(p.Stages[i].Cards, row(pk))
+		}
+	}
+	page := table.sorted()
+	for _, pk := range page[min(from, len(page)):] {
 		p.Rows = append(p.Rows, row(pk))
 	}
 	for k, n := range missing {
@@ -622,7 +660,7 @@ func (s *OpportunityService) Pipeline(q PipelineQuery) (Pipeline, error) {
 	slices.SortFunc(p.Missing, func(a, b winloss.MissingRate) int {
 		return cmp.Or(strings.Compare(a.Currency, b.Currency), cmp.Compare(a.Year, b.Year))
 	})
-	p.Owners, p.Segments = keys(owners), keys(segments)
+	p.Owners, p.Segments = snap.openOwners, keys(segments)
 	return p, nil
 }
 
@@ -647,48 +685,4 @@ func liveAccountInfo(rows *rowCache) (map[string]winloss.Account, error) {
 func daysSince(d, today calendar.Date) int {
 	n, _ := opportunity.DaysBetween(d, today)
 	return n
-}
-
-// smallest returns the k first items of list in order, sorted, keeping a
-// bounded heap instead of sorting the whole list (a page of 50 out of
-// 30,000 open deals). list is reordered.
-func smallest[T any](list []T, k int, order func(a, b T) int) []T {
-	if k >= len(list) {
-		slices.SortFunc(list, order)
-		return list
-	}
-	if k <= 0 {
-		return nil
-	}
-	// A max-heap of the k smallest so far in list[:k].
-	h := list[:k]
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= k {
-				return
-			}
-			big := l
-			if r := l + 1; r < k && order(h[r], h[l]) > 0 {
-				big = r
-			}
-			if order(h[big], h[i]) <= 0 {
-				return
-			}
-			h[i], h[big] = h[big], h[i]
-			i = big
-		}
-	}
-	for i := k/2 - 1; i >= 0; i-- {
-		down(i)
-	}
-	for _, x := range list[k:] {
-		if order(x, h[0]) < 0 {
-			h[0] = x
-			down(0)
-		}
-	}
-	out := slices.Clone(h)
-	slices.SortFunc(out, order)
-	return out
 }

@@ -18,6 +18,7 @@ import (
 	"keystone/core/fault"
 	"keystone/core/money"
 	"keystone/core/opportunity"
+	"keystone/core/portfolio"
 	"keystone/core/record"
 	"keystone/core/settings"
 	"keystone/core/winloss"
@@ -308,6 +309,20 @@ func TestPipeline(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, p.Count)
 
+	// Tiers: 华东化工 scores into Strategic (its suggested tier); Nordic Steel is set by hand.
+	_, err = a.Portfolio.Score(scorecard(hz.ID, 9, 9, "2026-03-01"))
+	require.NoError(t, err)
+	_, err = a.Portfolio.SetTier(portfolio.Assignment{AccountID: ns.ID, Tier: "develop", Reason: "试点"})
+	require.NoError(t, err)
+	assert.Equal(t, portfolio.DefaultSettings().Tiers, p.Tiers, "the firm's tiers, for the filter")
+	wl, err := a.WinLoss.Analysis(winloss.Filter{Tier: "strategic"})
+	require.NoError(t, err)
+	assert.Equal(t, winloss.Counts{Won: 1, Closed: 1}, wl.Counts, "only 华东化工's closed deal")
+	wl, err = a.WinLoss.Analysis(winloss.Filter{Tier: "develop"})
+	require.NoError(t, err)
+	assert.Equal(t, winloss.Counts{}, wl.Counts)
+	assert.Equal(t, portfolio.DefaultSettings().Tiers, wl.Tiers)
+
 	tests := []struct {
 		name string
 		q    PipelineQuery
@@ -316,6 +331,9 @@ func TestPipeline(t *testing.T) {
 		{"segment", PipelineQuery{Segment: "large", Sort: "title"}, []string{d3.ID, d4.ID}},
 		{"owner", PipelineQuery{Owner: "王磊", Sort: "title"}, []string{d1.ID, d2.ID, d4.ID}},
 		{"account", PipelineQuery{AccountID: ns.ID}, []string{d3.ID}},
+		{"tier by quadrant", PipelineQuery{Tier: "strategic", Sort: "title"}, []string{d1.ID, d2.ID}},
+		{"tier by hand", PipelineQuery{Tier: "develop"}, []string{d3.ID}},
+		{"tier nobody is in", PipelineQuery{Tier: "maintain"}, []string{}},
 		{"stage (table)", PipelineQuery{Stage: "negotiation", Sort: "value", Desc: true}, []string{d2.ID, d3.ID}},
 		{"period", PipelineQuery{From: "2026-12-01", To: "2026-12-31", Sort: "title"}, []string{d1.ID, d2.ID, d3.ID, d4.ID}},
 		{"period before", PipelineQuery{To: "2026-11-30"}, []string{}},
@@ -407,7 +425,8 @@ func TestSmallest(t *testing.T) {
 		got := smallest(list, k, cmp.Compare[int])
 		want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}[:min(k, 10)]
 		if k == 0 {
-			want = nil
+			assert.Empty(t, got)
+			continue
 		}
 		assert.Equal(t, want, got, "k=%d", k)
 	}

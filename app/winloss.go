@@ -9,6 +9,7 @@ import (
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/opportunity"
+	"keystone/core/portfolio"
 	"keystone/core/settings"
 	"keystone/core/winloss"
 	"keystone/storage"
@@ -20,6 +21,7 @@ type WinLossService struct {
 	clock   calendar.Clock
 	actions *ActionService
 	index   *oppIndex
+	tiers   tierSource // the accounts' tiers, for the tier filter; nil in isolation
 }
 
 func newWinLossService(store *storage.Store, clock calendar.Clock, actions *ActionService, index *oppIndex) *WinLossService {
@@ -35,6 +37,7 @@ type AnalysisView struct {
 	Owners          []string             `json:"owners"`
 	Segments        []string             `json:"segments"`
 	CompetitorNames []string             `json:"competitorNames"`
+	Tiers           []portfolio.Tier     `json:"tiers"`    // the firm's tiers, for the filter
 	Accounts        []AccountRef         `json:"accounts"` // accounts with closed deals, for the filter
 }
 
@@ -62,6 +65,15 @@ func (s *WinLossService) input() (winloss.Input, error) {
 	}
 	in.Deals = closedOfLive(snap, in.Accounts)
 	return in, nil
+}
+
+// inputFor is input with each account's tier when f filters by tier.
+func (s *WinLossService) inputFor(f winloss.Filter) (winloss.Input, error) {
+	in, err := s.input()
+	if err != nil || f.Tier == "" {
+		return in, err
+	}
+	return in, withTiers(in.Accounts, s.tiers)
 }
 
 // closedOfLive is the closed deals of live accounts: an archived account's
@@ -93,7 +105,7 @@ func (s *WinLossService) Analysis(f winloss.Filter) (AnalysisView, error) {
 	if err := checkFilter(f); err != nil {
 		return AnalysisView{}, err
 	}
-	in, err := s.input()
+	in, err := s.inputFor(f)
 	if err != nil {
 		return AnalysisView{}, err
 	}
@@ -101,8 +113,15 @@ func (s *WinLossService) Analysis(f winloss.Filter) (AnalysisView, error) {
 	if err != nil {
 		return AnalysisView{}, err
 	}
+	var tiers []portfolio.Tier
+	if err := s.store.View(func(tx *storage.Tx) (err error) {
+		tiers, err = tierList(tx)
+		return err
+	}); err != nil {
+		return AnalysisView{}, err
+	}
 	v := AnalysisView{Analysis: winloss.Analyze(in, f), Filter: f, Today: in.Today, Settings: *in.Settings,
-		Owners: snap.owners, CompetitorNames: snap.competitors}
+		Owners: snap.owners, CompetitorNames: snap.competitors, Tiers: tiers}
 	segments := map[string]bool{}
 	for _, a := range in.Accounts {
 		if a.Segment != "" {
@@ -164,7 +183,7 @@ func (s *WinLossService) Deals(f winloss.Filter, sel winloss.Selection, offset, 
 	if err := c.Err(); err != nil {
 		return DealList{}, err
 	}
-	in, err := s.input()
+	in, err := s.inputFor(f)
 	if err != nil {
 		return DealList{}, err
 	}

@@ -183,7 +183,10 @@ type rateKey struct {
 // value converts a deal's value; count says whether a missing rate is
 // reported for it (each deal is reported once).
 func (c *converter) value(d *Deal, count bool) (int64, bool) {
-	year := opportunity.YearOf(d.ClosedOn)
+	year := int(d.closeKey / 10000)
+	if year == 0 {
+		year = opportunity.YearOf(d.ClosedOn)
+	}
 	v, ok := c.conv.Convert(d.Value, year)
 	if !ok && count {
 		c.missing[rateKey{d.Value.Currency, year}]++
@@ -196,12 +199,11 @@ func (c *converter) value(d *Deal, count bool) (int64, bool) {
 func Closed(in Input, f Filter) []*Deal {
 	f.prepare()
 	var out []*Deal
-	for _, d := range in.Deals {
-		if d.IsOpen() || d.Outcome == opportunity.Invalid || !f.Keeps(d, in.Accounts) {
-			continue
+	f.eachKept(in.Deals, in.Accounts, func(d *Deal) {
+		if d.Outcome != opportunity.Invalid {
+			out = append(out, d)
 		}
-		out = append(out, d)
-	}
+	})
 	return out
 }
 
@@ -221,19 +223,16 @@ func Analyze(in Input, f Filter) Analysis {
 	var wonSizes, lostSizes []int64
 	var wonPlusLostValue int64
 
-	for _, d := range in.Deals {
-		if d.IsOpen() || !f.Keeps(d, in.Accounts) {
-			continue
-		}
+	f.eachKept(in.Deals, in.Accounts, func(d *Deal) {
 		if d.Outcome == opportunity.Invalid {
 			a.Counts.Invalid++
-			continue
+			return
 		}
 		a.Counts.Closed++
 		v, hasValue := conv.value(d, true)
 		var q *Quarter
 		if d.Outcome == opportunity.Won || d.Outcome == opportunity.Lost || d.Outcome == opportunity.NoDecision {
-			q = quarterOf(quarters, d.ClosedOn)
+			q = quarterOf(quarters, d)
 		}
 		switch d.Outcome {
 		case opportunity.Won:
@@ -339,7 +338,7 @@ func Analyze(in Input, f Filter) Analysis {
 				}
 			}
 		}
-	}
+	})
 
 	a.WinRate = rate(int64(a.Counts.Won), int64(a.Counts.Won+a.Counts.Lost))
 	a.ValueWinRate = rate(a.WonValue, wonPlusLostValue)
@@ -371,8 +370,13 @@ func quarterIndex(d calendar.Date) int {
 
 func keyOfQuarter(i int) string { return fmt.Sprintf("%d-Q%d", i/4, i%4+1) }
 
-func quarterOf(m map[int]*Quarter, d calendar.Date) *Quarter {
-	k := quarterIndex(d)
+// quarterOf is the close quarter's row, read from the deal's close date as
+// a number when it has one (no date text to fetch).
+func quarterOf(m map[int]*Quarter, d *Deal) *Quarter {
+	k := quarterIndex(d.ClosedOn)
+	if d.closeKey != 0 {
+		k = int(d.closeKey/10000)*4 + (int(d.closeKey/100%100)-1)/3
+	}
 	q := m[k]
 	if q == nil {
 		q = &Quarter{}
@@ -567,9 +571,9 @@ func repeatLosses(in Input, main Filter, from, to calendar.Date, conv *converter
 	f.From, f.To = from, to
 	f.prepare()
 	by := map[string]*RepeatLoss{}
-	for _, d := range in.Deals {
-		if d.Outcome != opportunity.Lost || !f.Keeps(d, in.Accounts) {
-			continue
+	f.eachKept(in.Deals, in.Accounts, func(d *Deal) {
+		if d.Outcome != opportunity.Lost {
+			return
 		}
 		r := by[d.AccountID]
 		if r == nil {
@@ -584,7 +588,7 @@ func repeatLosses(in Input, main Filter, from, to calendar.Date, conv *converter
 		if d.ClosedOn > r.Last {
 			r.Last = d.ClosedOn
 		}
-	}
+	})
 	out := []RepeatLoss{}
 	for _, r := range by {
 		if r.Losses >= RepeatLossMin {

@@ -48,7 +48,34 @@ type Deal struct {
 	// filters compare it instead of the date's text, which lives elsewhere
 	// in memory and costs a cache miss per deal at size L.
 	closeKey int32
+	// lastDay is LastChange as a day number (noDay when malformed) and
+	// expectKey ExpectedClose as yyyymmdd (0 when not set): the pipeline
+	// reads them for every open deal, so they are worked out once here.
+	lastDay   int32
+	expectKey int32
+	// cycle is the closed deal's cycle length in days (CycleDays)
+	cycle int32
 }
+
+// noDay marks a date that is not a valid YYYY-MM-DD.
+const noDay = -1 << 31
+
+// DaysSinceChange is how many days before today (a day number, see
+// opportunity.DayNumber) the deal last changed stage; ok is false when its
+// last change date is malformed.
+func (d *Deal) DaysSinceChange(today int) (days int, ok bool) {
+	if d.lastDay == noDay {
+		return 0, false
+	}
+	return today - int(d.lastDay), true
+}
+
+// ExpectedYear is the year of the expected close, 0 when not set.
+func (d *Deal) ExpectedYear() int { return int(d.expectKey / 10000) }
+
+// ExpectedKey is the expected close as the number yyyymmdd, 0 when not set:
+// sorting by it needs no date text.
+func (d *Deal) ExpectedKey() int32 { return d.expectKey }
 
 // dateKey is a YYYY-MM-DD date as the number yyyymmdd, 0 when malformed.
 func dateKey(d calendar.Date) int32 {
@@ -92,6 +119,10 @@ func DealOf(o *opportunity.Opportunity, intern func(string) string) *Deal {
 		Value: money.Money{Amount: o.Value.Amount, Currency: intern(o.Value.Currency)},
 		Stage: intern(o.Stage), Probability: o.Probability, OpenedOn: o.OpenedOn, ExpectedClose: o.ExpectedClose,
 		LastChange: o.LastChange(), Competitors: list(o.Competitors), Flagged: o.Screen.Flagged(),
+		lastDay: noDay, expectKey: dateKey(o.ExpectedClose),
+	}
+	if n, ok := opportunity.DayNumber(d.LastChange); ok {
+		d.lastDay = int32(n)
 	}
 	seen := map[string]bool{}
 	for _, h := range o.History {
@@ -105,6 +136,9 @@ func DealOf(o *opportunity.Opportunity, intern func(string) string) *Deal {
 	}
 	if c := o.Close; c != nil {
 		d.Outcome, d.ClosedOn, d.closeKey = intern(c.Outcome), c.On, dateKey(c.On)
+		if n, ok := opportunity.DaysBetween(o.OpenedOn, c.On); ok {
+			d.cycle = int32(n)
+		}
 		d.Primary, d.Secondary, d.Winner = intern(c.PrimaryReason), list(c.SecondaryReasons), intern(c.Winner)
 		if c.Interview != nil {
 			d.Interviewed, d.Drivers = true, list(c.Interview.Drivers)
@@ -149,16 +183,18 @@ func (d *Deal) Furthest(s *opportunity.Settings) string {
 type Account struct {
 	Name    string `json:"name"`
 	Segment string `json:"segment"`
+	Tier    string `json:"tier"` // set only when a tier filter asks for it
 }
 
 // Filter narrows the deals; empty fields do not filter. From and To bound
-// the close date (inclusive) for the win-loss figures. Tier is not here yet:
-// accounts have no tier until the portfolio area adds it.
+// the close date (inclusive) for the win-loss figures. Tier is the
+// account's tier (the portfolio area's: set by hand, else suggested).
 type Filter struct {
 	From       calendar.Date `json:"from"`
 	To         calendar.Date `json:"to"`
 	Owner      string        `json:"owner"`
 	Segment    string        `json:"segment"`
+	Tier       string        `json:"tier"`
 	AccountID  string        `json:"accountId"`
 	Competitor string        `json:"competitor"`
 	// the bounds as yyyymmdd once prepared (see prepare); 0 = compare the text
@@ -189,14 +225,50 @@ func (f *Filter) closedAfter(d *Deal) bool {
 
 // Keeps reports whether a closed deal passes the filter.
 func (f *Filter) Keeps(d *Deal, accounts map[string]Account) bool {
+	return f.keepsAccount(d.AccountID, accounts) && f.keepsDeal(d)
+}
+
+// keepsAccount is the part of the filter about the deal's account.
+func (f *Filter) keepsAccount(id string, accounts map[string]Account) bool {
+	switch {
+	case f.AccountID != "" && id != f.AccountID,
+		f.Segment != "" && accounts[id].Segment != f.Segment,
+		f.Tier != "" && accounts[id].Tier != f.Tier:
+		return false
+	}
+	return true
+}
+
+// keepsDeal is the part of the filter about the deal itself.
+func (f *Filter) keepsDeal(d *Deal) bool {
 	switch {
 	case f.From != "" && f.closedBefore(d),
 		f.To != "" && f.closedAfter(d),
 		f.Owner != "" && d.Owner != f.Owner,
-		f.AccountID != "" && d.AccountID != f.AccountID,
-		f.Segment != "" && accounts[d.AccountID].Segment != f.Segment,
 		f.Competitor != "" && !d.Involves(f.Competitor):
 		return false
 	}
 	return true
+}
+
+// eachKept calls fn for every closed deal that passes the filter, in order.
+// The account part is judged once per run of one account's deals, so a
+// list kept account by account (as the index keeps it) costs one account
+// look-up per account instead of one per deal.
+func (f *Filter) eachKept(deals []*Deal, accounts map[string]Account, fn func(d *Deal)) {
+	for i := 0; i < len(deals); {
+		id := deals[i].AccountID
+		j := i + 1
+		for j < len(deals) && deals[j].AccountID == id {
+			j++
+		}
+		if f.keepsAccount(id, accounts) {
+			for _, d := range deals[i:j] {
+				if !d.IsOpen() && f.keepsDeal(d) {
+					fn(d)
+				}
+			}
+		}
+		i = j
+	}
 }

@@ -79,6 +79,9 @@ func matches(in Input, d *Deal, sel Selection) bool {
 
 // CycleDays is a closed deal's cycle length in days.
 func CycleDays(d *Deal) int {
+	if d.closeKey != 0 {
+		return int(d.cycle) // worked out when the deal was built
+	}
 	n, _ := opportunity.DaysBetween(d.OpenedOn, d.ClosedOn)
 	return n
 }

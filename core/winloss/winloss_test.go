@@ -1,6 +1,9 @@
 package winloss
 
 import (
+	"cmp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -362,4 +365,82 @@ func TestConverterMatchesMoney(t *testing.T) {
 			}
 		}
 	}
+}
+
+// asOpportunity is the opportunity a worked deal stands for, so it can go
+// through DealOf as the index builds deals.
+func asOpportunity(d *Deal) *opportunity.Opportunity {
+	o := &opportunity.Opportunity{AccountID: d.AccountID, Title: d.Title, Owner: d.Owner, Value: d.Value, Stage: d.Stage,
+		OpenedOn: d.OpenedOn, Competitors: d.Competitors}
+	o.ID = d.ID
+	for _, s := range d.Stages {
+		o.History = append(o.History, opportunity.StageChange{Stage: s, On: d.OpenedOn})
+	}
+	if d.Outcome != "" {
+		o.Close = &opportunity.Close{Outcome: d.Outcome, On: d.ClosedOn, PrimaryReason: d.Primary, SecondaryReasons: d.Secondary, Winner: d.Winner}
+		if d.Interviewed {
+			o.Close.Interview = &opportunity.Interview{Who: "采购经理", Drivers: d.Drivers}
+		}
+	}
+	return o
+}
+
+// The index's deals carry their dates as numbers and sit account by
+// account; every figure must read the same as from the plain deals.
+func TestAnalyzeIndexedDealsAgree(t *testing.T) {
+	plain := worked()
+	plain.Accounts[acA1] = Account{Name: "华东化工", Segment: "enterprise", Tier: "key"}
+	indexed := plain
+	indexed.Deals = nil
+	for _, d := range plain.Deals {
+		indexed.Deals = append(indexed.Deals, DealOf(asOpportunity(d), nil))
+	}
+	slices.SortFunc(indexed.Deals, func(a, b *Deal) int {
+		return cmp.Or(strings.Compare(b.AccountID, a.AccountID), strings.Compare(a.ID, b.ID))
+	})
+	for i, d := range indexed.Deals {
+		assert.Equal(t, CycleDays(plain.Deals[slices.IndexFunc(plain.Deals, func(p *Deal) bool { return p.ID == d.ID })]), CycleDays(d), "deal %d", i)
+	}
+	for _, f := range []Filter{{}, {Owner: "王磊"}, {Segment: "large"}, {Tier: "key"}, {AccountID: acA3}, {Competitor: "beta"},
+		{From: "2025-05-02", To: "2026-01-20"}} {
+		assert.Equal(t, Analyze(plain, f), Analyze(indexed, f), "%+v", f)
+		assert.ElementsMatch(t, ids(Closed(plain, f)), ids(Closed(indexed, f)), "%+v", f)
+		for _, sel := range []Selection{{}, {Chart: ChartQuarter, Key: "2025-Q1"}, {Chart: ChartCycle, Key: opportunity.Lost}} {
+			assert.Equal(t, ids(Select(plain, f, sel)), ids(Select(indexed, f, sel)), "%+v %+v", f, sel)
+		}
+	}
+}
+
+func ids(deals []*Deal) []string {
+	out := make([]string, len(deals))
+	for i, d := range deals {
+		out[i] = d.ID
+	}
+	return out
+}
+
+func TestTierFilter(t *testing.T) {
+	in := worked()
+	in.Accounts[acA1] = Account{Name: "华东化工", Segment: "enterprise", Tier: "key"}
+	in.Accounts[acA2] = Account{Name: "Nordic Steel", Segment: "large", Tier: "develop"}
+	a := Analyze(in, Filter{Tier: "key"})
+	// A1's closed deals: d1 won, d2 and d3 lost (d9 is open)
+	assert.Equal(t, Counts{Won: 1, Lost: 2, Closed: 3}, a.Counts)
+	a = Analyze(in, Filter{Tier: "maintain"})
+	assert.Equal(t, Counts{}, a.Counts, "no account in that tier")
+	assert.False(t, a.WinRate.Defined)
+}
+
+func TestDealDatesAsNumbers(t *testing.T) {
+	d := DealOf(&opportunity.Opportunity{AccountID: "A", Stage: "solution", OpenedOn: "2026-01-05", ExpectedClose: "2026-12-31",
+		History: []opportunity.StageChange{{Stage: "solution", On: "2026-03-01"}}}, nil)
+	today, _ := opportunity.DayNumber("2026-03-31")
+	days, ok := d.DaysSinceChange(today)
+	assert.True(t, ok)
+	assert.Equal(t, 30, days)
+	assert.Equal(t, 2026, d.ExpectedYear())
+	assert.Equal(t, int32(20261231), d.ExpectedKey())
+	none := DealOf(&opportunity.Opportunity{AccountID: "A", Stage: "solution"}, nil)
+	assert.Equal(t, 0, none.ExpectedYear())
+	assert.Equal(t, int32(0), none.ExpectedKey())
 }

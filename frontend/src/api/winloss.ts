@@ -1,5 +1,6 @@
 // Types and calls of the opportunity and win-loss services (app/opportunity.go,
 // app/winloss.go; the model in core/opportunity and core/winloss).
+import type { Tier } from './portfolio'
 import { call } from './transport'
 import { outgoing } from './services'
 import type { AccountRef, DateString, Meta } from './types'
@@ -152,6 +153,8 @@ export interface Deal {
 export interface PipelineQuery {
   owner: string
   segment: string
+  /** the account's tier: set by hand, else suggested by its quadrant */
+  tier: string
   accountId: string
   from: DateString
   to: DateString
@@ -204,6 +207,8 @@ export interface Pipeline {
   excluded: number
   owners: string[]
   segments: string[]
+  /** the firm's tiers, for the filter */
+  tiers: Tier[]
   settings: WinLossSettings
 }
 
@@ -212,6 +217,7 @@ export interface Filter {
   to: DateString
   owner: string
   segment: string
+  tier: string
   accountId: string
   competitor: string
 }
@@ -314,6 +320,7 @@ export interface AnalysisView extends Analysis {
   settings: WinLossSettings
   owners: string[]
   segments: string[]
+  tiers: Tier[]
   competitorNames: string[]
   accounts: AccountRef[]
 }
@@ -353,10 +360,10 @@ export interface Sheet {
   rows: (string | number)[][]
 }
 
-export const emptyFilter = (): Filter => ({ from: '', to: '', owner: '', segment: '', accountId: '', competitor: '' })
+export const emptyFilter = (): Filter => ({ from: '', to: '', owner: '', segment: '', tier: '', accountId: '', competitor: '' })
 
 export const emptyPipelineQuery = (): PipelineQuery => ({
-  owner: '', segment: '', accountId: '', from: '', to: '', stage: '', stalledOnly: false, flaggedOnly: false,
+  owner: '', segment: '', tier: '', accountId: '', from: '', to: '', stage: '', stalledOnly: false, flaggedOnly: false,
   sort: 'expectedClose', desc: false, offset: 0, limit: 50,
 })
 
