@@ -213,8 +213,8 @@ func Analyze(in Input, f Filter) Analysis {
 	a := Analysis{Currency: in.Rates.Reporting, Competitors: []CompetitorRow{}, Reasons: []ReasonRow{}, Stages: []StageRow{},
 		Trend: []Quarter{}, RepeatLosses: []RepeatLoss{}, Voices: []Voice{}, Missing: []MissingRate{}}
 	conv := &converter{conv: NewConverter(in.Rates), missing: map[rateKey]int{}}
-	lower := map[string]string{} // competitor name -> its key, computed once per name
-	comps := map[string]*CompetitorRow{}
+	comps := map[string]*CompetitorRow{} // by lower-case name
+	rowOf := map[string]*CompetitorRow{} // by the name as written: one look-up per name, not two
 	reasons := map[string]*ReasonRow{}
 	stages := map[string]*StageRow{}
 	quarters := map[int]*Quarter{} // year*4 + quarter-1
@@ -272,30 +272,29 @@ func Analyze(in Input, f Filter) Analysis {
 			if hasValue {
 				wonPlusLostValue += v
 			}
-			var seen [opportunity.MaxCompetitors + 1]string
+			var seen [opportunity.MaxCompetitors + 1]*CompetitorRow
 			nseen := 0
-			each := func(name string) {
+			each := func(name string) *CompetitorRow {
 				if name == "" {
-					return
+					return nil
 				}
-				k, ok := lower[name]
-				if !ok {
-					k = strings.ToLower(name)
-					lower[name] = k
+				row := rowOf[name]
+				if row == nil {
+					k := strings.ToLower(name)
+					if row = comps[k]; row == nil {
+						row = &CompetitorRow{Name: name}
+						comps[k] = row
+					}
+					rowOf[name] = row
 				}
 				for _, s := range seen[:nseen] {
-					if s == k {
-						return
+					if s == row {
+						return row
 					}
 				}
 				if nseen < len(seen) {
-					seen[nseen] = k
+					seen[nseen] = row
 					nseen++
-				}
-				row := comps[k]
-				if row == nil {
-					row = &CompetitorRow{Name: name}
-					comps[k] = row
 				}
 				row.Deals++
 				if d.Outcome == opportunity.Won {
@@ -303,13 +302,14 @@ func Analyze(in Input, f Filter) Analysis {
 				} else {
 					row.Lost++
 				}
+				return row
 			}
 			for _, c := range d.Competitors {
 				each(c)
 			}
-			each(d.Winner)
-			if d.Outcome == opportunity.Lost && d.Winner != "" {
-				row := comps[lower[d.Winner]]
+			winner := each(d.Winner)
+			if d.Outcome == opportunity.Lost && winner != nil {
+				row := winner
 				row.LostTo++
 				if hasValue {
 					row.LostToValue += v
