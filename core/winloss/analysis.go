@@ -373,9 +373,11 @@ func keyOfQuarter(i int) string { return fmt.Sprintf("%d-Q%d", i/4, i%4+1) }
 // quarterOf is the close quarter's row, read from the deal's close date as
 // a number when it has one (no date text to fetch).
 func quarterOf(m map[int]*Quarter, d *Deal) *Quarter {
-	k := quarterIndex(d.ClosedOn)
+	var k int
 	if d.closeKey != 0 {
 		k = int(d.closeKey/10000)*4 + (int(d.closeKey/100%100)-1)/3
+	} else {
+		k = quarterIndex(d.ClosedOn)
 	}
 	q := m[k]
 	if q == nil {
@@ -571,11 +573,15 @@ func repeatLosses(in Input, main Filter, from, to calendar.Date, conv *converter
 	f.From, f.To = from, to
 	f.prepare()
 	by := map[string]*RepeatLoss{}
+	var last *RepeatLoss
 	f.eachKept(in.Deals, in.Accounts, func(d *Deal) {
 		if d.Outcome != opportunity.Lost {
 			return
 		}
-		r := by[d.AccountID]
+		r := last // the deals come account by account: usually the same row as before
+		if r == nil || r.AccountID != d.AccountID {
+			r = by[d.AccountID]
+		}
 		if r == nil {
 			r = &RepeatLoss{AccountID: d.AccountID, Name: in.Accounts[d.AccountID].Name}
 			by[d.AccountID] = r
@@ -588,6 +594,7 @@ func repeatLosses(in Input, main Filter, from, to calendar.Date, conv *converter
 		if d.ClosedOn > r.Last {
 			r.Last = d.ClosedOn
 		}
+		last = r
 	})
 	out := []RepeatLoss{}
 	for _, r := range by {
