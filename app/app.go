@@ -48,7 +48,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 		Plans:    &PlanService{store: store, clock: clock, actions: actions},
 		Actions:  actions,
 		Settings: &SettingsService{store: store},
-		Data:     &DataService{store: store, clock: clock},
+		Data:     newDataService(store, clock),
 
 		Partnership:   newPartnershipService(store, clock, actions),
 		Relationships: newRelationshipService(store, clock, actions),
@@ -62,7 +62,7 @@ func New(store *storage.Store, clock calendar.Clock) *App {
 	}
 	a.Portfolio.connect(newGeneration(store), opps, a.Retention, a.Programs)
 	a.Opportunities.tiers, a.WinLoss.tiers = a.Portfolio.accountTiers, a.Portfolio.accountTiers
-	a.Reviews = &ReviewService{}
+	a.Reviews = newReviewService(a, clock)
 	return a
 }
 

@@ -13,10 +13,19 @@ import (
 	"keystone/storage"
 )
 
-// DataService tells about the data folder and loads the sample portfolio.
+// DataService tells about the data folder, loads the sample portfolio, and
+// keeps the folder safe: backup and restore, automatic backups, encryption
+// at rest and the unlock at start (safety.go, backup.go).
 type DataService struct {
 	store *storage.Store
 	clock calendar.Clock
+	auto  *autoBackup
+}
+
+func newDataService(store *storage.Store, clock calendar.Clock) *DataService {
+	s := &DataService{store: store, clock: clock}
+	s.auto = newAutoBackup(s)
+	return s
 }
 
 // DataInfo describes the open data folder.

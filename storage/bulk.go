@@ -22,9 +22,11 @@ type Bulk struct {
 // yet flushed is dropped and fn's error returned; earlier batches may already
 // be stored.
 func (s *Store) Bulk(fn func(b *Bulk) error) error {
-	if s.db.IsClosed() {
-		return errClosed
+	release, err := s.enter()
+	if err != nil {
+		return err
 	}
+	defer release()
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	if err := fn(&Bulk{wb: wb, s: s}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -143,17 +144,20 @@ func readSchema(db *badger.DB) (int, error) {
 // replays and flushes the newer Keystone's log in this version's format.
 // ok is false when no probe was possible (a new folder, a platform without
 // read-only mode, a log that needs repair); the read-write open then checks.
-func probeSchema(dir string) (version int, ok bool, err error) {
+func probeSchema(dir string, key []byte) (version int, ok bool, err error) {
 	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
 		return 0, false, nil
 	}
 	if _, err := os.Stat(filepath.Join(dir, badger.ManifestFilename)); err != nil {
 		return 0, false, nil
 	}
-	db, err := badger.Open(badgerOptions(dir).WithReadOnly(true))
+	db, err := badger.Open(encryptedOptions(dir, key).WithReadOnly(true))
 	if err != nil {
 		if isLocked(err) {
 			return 0, false, lockedError(dir, err)
+		}
+		if strings.Contains(err.Error(), badger.ErrEncryptionKeyMismatch.Error()) {
+			return 0, false, keyMismatchError(dir, err)
 		}
 		return 0, false, nil
 	}

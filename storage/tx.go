@@ -36,9 +36,11 @@ const updateAttempts = 5
 
 // View runs fn in a read-only transaction. fn's error is returned as is.
 func (s *Store) View(fn func(tx *Tx) error) error {
-	if s.db.IsClosed() {
-		return errClosed
+	release, err := s.enter()
+	if err != nil {
+		return err
 	}
+	defer release()
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
 	return fn(&Tx{txn: txn, store: s})
@@ -50,10 +52,11 @@ func (s *Store) View(fn func(tx *Tx) error) error {
 // data (its Puts then usually fail with a stale-rev conflict). fn's own error
 // is returned as is and nothing is written.
 func (s *Store) Update(fn func(tx *Tx) error) error {
-	if s.db.IsClosed() {
-		return errClosed
+	release, err := s.enter()
+	if err != nil {
+		return err
 	}
-	var err error
+	defer release()
 	for range updateAttempts {
 		err = s.tryUpdate(fn)
 		if !errors.Is(err, badger.ErrConflict) {

@@ -49,16 +49,20 @@ Usage:
   keystone [--data DIR]                                  open the desktop window
   keystone serve [--data DIR] [--addr 127.0.0.1:PORT]    serve the UI to a browser on this machine
   keystone demo [--data DIR] [--size s|m|l] [--seed N]   write a generated sample portfolio
-  keystone backup --out FILE [--data DIR]               back the data folder up to one file
+  keystone backup --out FILE [--data DIR]                back the data folder up to one file
   keystone restore --in FILE --data DIR                  restore a backup into a new data folder
   keystone import FILE [--data DIR] [--dry-run]          import a Keystone JSON, Excel or CSV file, all or nothing
-  keystone export annual --year YYYY [--account ID | --tier T] [--lang zh|en] --out DIR [--data DIR]
+                [--kind accounts|contacts|activities|opportunities] [--encoding auto|utf-8|gbk]
+                [--sheet NAME] [--skip-bad-rows]
+  keystone export annual --year YYYY [--account ID | --tier T] [--owner NAME] [--lang zh|en] --out DIR [--data DIR]
                                                          print the annual evaluations as PDF into a folder
-  keystone export review --review ID --out FILE [--data DIR]
+  keystone export review --review ID [--lang zh|en] --out FILE [--data DIR]
                                                          print one review as PDF
   keystone version                                       print the version
 
-DIR defaults to $KEYSTONE_DATA, else the per-user data folder.
+DIR defaults to $KEYSTONE_DATA, else the per-user data folder. An encrypted
+folder's passphrase comes from $KEYSTONE_PASSPHRASE or is asked on the
+terminal; the window and the browser ask for it on screen.
 `
 
 // Run executes one command line and returns the process exit code.
@@ -131,18 +135,44 @@ func newFlags(name string, env Env) (*flag.FlagSet, *string) {
 	return fl, data
 }
 
+// openStore opens the data folder for a command, unlocked: an encrypted
+// folder's passphrase comes from $KEYSTONE_PASSPHRASE or the terminal.
 func openStore(dir string, env Env) (*storage.Store, error) {
+	dir, err := dataDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	opts := storage.Options{Clock: env.Clock}
+	if storage.IsEncrypted(dir) {
+		if opts.Passphrase, err = passphrase(env, fmt.Sprintf("Passphrase for %s: ", dir)); err != nil {
+			return nil, err
+		}
+	}
+	return storage.Open(dir, opts)
+}
+
+// openLocked opens the data folder for the window or the browser: an
+// encrypted folder starts locked and the UI asks for its passphrase.
+func openLocked(dir string, env Env) (*storage.Store, error) {
+	dir, err := dataDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return storage.Open(dir, storage.Options{Clock: env.Clock, StartLocked: true})
+}
+
+func dataDir(dir string) (string, error) {
 	if dir == "" {
 		d, err := DefaultDataDir()
 		if err != nil {
-			return nil, fmt.Errorf("finding the data folder: %w", err)
+			return "", fmt.Errorf("finding the data folder: %w", err)
 		}
 		dir = d
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating the data folder: %w", err)
+		return "", fmt.Errorf("creating the data folder: %w", err)
 	}
-	return storage.Open(dir, storage.Options{Clock: env.Clock})
+	return dir, nil
 }
 
 func runDesktop(args []string, env Env) error {
@@ -150,7 +180,7 @@ func runDesktop(args []string, env Env) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	store, err := openStore(*data, env)
+	store, err := openLocked(*data, env)
 	if err != nil {
 		if c := fault.CodeOf(err); env.Problem != nil && (c == fault.Locked || c == fault.NewerSchema) {
 			// Started from a menu there is no terminal: say it in a window too.
@@ -167,6 +197,8 @@ func runDesktop(args []string, env Env) error {
 	a := app.New(store, env.Clock)
 	wait := a.Warm()
 	defer wait()
+	stopAuto := app.StartAutoBackup(a.Data)
+	defer stopAuto()
 	return env.Desktop(a, env.Assets, env.Icon)
 }
 
@@ -188,7 +220,7 @@ func runServe(args []string, env Env) error {
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		return fmt.Errorf("--addr %q: Keystone serves only this machine; use a loopback address such as 127.0.0.1", *addr)
 	}
-	store, err := openStore(*data, env)
+	store, err := openLocked(*data, env)
 	if err != nil {
 		return err
 	}
@@ -196,6 +228,8 @@ func runServe(args []string, env Env) error {
 	a := app.New(store, env.Clock)
 	wait := a.Warm()
 	defer wait()
+	stopAuto := app.StartAutoBackup(a.Data)
+	defer stopAuto()
 	token := bridge.NewToken()
 	br, err := bridge.New(a.Bindings(), token, assets, app.FormatError)
 	if err != nil {
@@ -210,6 +244,9 @@ func runServe(args []string, env Env) error {
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	fmt.Fprintf(env.Stdout, "http://127.0.0.1:%s/?token=%s\n", port, token)
 	fmt.Fprintf(env.Stderr, "Keystone is serving %s; press Ctrl+C to stop.\n", store.Dir())
+	if store.Locked() {
+		fmt.Fprintln(env.Stderr, "The data is encrypted: enter its passphrase in the browser to unlock it.")
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -36,7 +36,7 @@ func (d *Doc) chartFrame(title string, height float64) plot {
 	if title != "" {
 		d.font(9, true)
 		d.color(Ink)
-		d.pdf.Text(marginL, top+3.5, title)
+		d.put(marginL, top+3.5, title)
 		top += 7
 	}
 	d.pdf.SetY(top + height + 3)
@@ -53,7 +53,7 @@ func (d *Doc) format(f func(float64) string, v float64) string {
 
 func trimFloat(v float64) string {
 	if v == math.Trunc(v) {
-		return fmtInt(int64(v))
+		return GroupThousands(int64(v))
 	}
 	return fmtFloat(v)
 }
@@ -68,7 +68,7 @@ func (d *Doc) axis(p plot, lo, hi float64, ticks []float64, f func(float64) stri
 		d.pdf.Line(p.x, y, p.x+p.w, y)
 		d.color(Muted)
 		label := d.format(f, t)
-		d.pdf.Text(p.x-2-d.pdf.GetStringWidth(label), y+1, label)
+		d.put(p.x-2-d.width(label), y+1, label)
 	}
 	d.stroke(Faint)
 	d.pdf.SetLineWidth(0.3)
@@ -93,8 +93,8 @@ func (d *Doc) legend(p plot, names []string, line bool) {
 			d.pdf.Rect(x, y-2.6, 3.2, 3.2, "F")
 		}
 		d.color(Muted)
-		d.pdf.Text(x+6.5, y, n)
-		x += 10 + d.pdf.GetStringWidth(n)
+		d.put(x+6.5, y, n)
+		x += 10 + d.width(n)
 	}
 }
 
@@ -103,9 +103,9 @@ func (d *Doc) categoryLabels(p plot, cats []string) {
 	d.color(Muted)
 	step := p.w / float64(max(1, len(cats)))
 	for i, c := range cats {
-		label := clip(c, step-1, d.pdf.GetStringWidth)
+		label := d.clip(c, step-1)
 		cx := p.x + step*(float64(i)+0.5)
-		d.pdf.Text(cx-d.pdf.GetStringWidth(label)/2, p.y+p.h+4.5, label)
+		d.put(cx-d.width(label)/2, p.y+p.h+4.5, label)
 	}
 }
 
@@ -222,14 +222,14 @@ func (d *Doc) Radar(c RadarChart) {
 		x, y := pt(i, 1)
 		d.pdf.Line(cx, cy, x, y)
 		lx, ly := pt(i, 1.12)
-		w := d.pdf.GetStringWidth(name)
+		w := d.width(name)
 		switch {
 		case math.Abs(lx-cx) < 2:
 			lx -= w / 2
 		case lx < cx:
 			lx -= w
 		}
-		d.pdf.Text(lx, ly+1.2, name)
+		d.put(lx, ly+1.2, name)
 	}
 	for si, s := range c.Series {
 		col := Palette[si%len(Palette)]
@@ -304,13 +304,13 @@ func (d *Doc) Quadrant(c QuadrantChart) {
 		label := c.Quadrants[i]
 		lx := f.x + 2
 		if i%2 == 1 {
-			lx = f.x + f.w - 2 - d.pdf.GetStringWidth(label)
+			lx = f.x + f.w - 2 - d.width(label)
 		}
 		ly := f.y + 4.5
 		if i >= 2 {
 			ly = f.y + f.h - 2
 		}
-		d.pdf.Text(lx, ly, label)
+		d.put(lx, ly, label)
 	}
 	d.stroke(Faint)
 	d.pdf.SetLineWidth(0.3)
@@ -321,10 +321,10 @@ func (d *Doc) Quadrant(c QuadrantChart) {
 	d.pdf.Rect(p.x, p.y, p.w, p.h, "D")
 	d.font(7, false)
 	d.color(Muted)
-	d.pdf.Text(p.x+p.w/2-d.pdf.GetStringWidth(c.XLabel)/2, p.y+p.h+5, c.XLabel)
+	d.put(p.x+p.w/2-d.width(c.XLabel)/2, p.y+p.h+5, c.XLabel)
 	d.pdf.TransformBegin()
 	d.pdf.TransformRotate(90, p.x-4, p.y+p.h/2)
-	d.pdf.Text(p.x-4-d.pdf.GetStringWidth(c.YLabel)/2, p.y+p.h/2, c.YLabel)
+	d.put(p.x-4-d.width(c.YLabel)/2, p.y+p.h/2, c.YLabel)
 	d.pdf.TransformEnd()
 	for _, pass := range []bool{false, true} { // the highlighted point last, on top
 		for _, pt := range c.Points {
@@ -340,7 +340,7 @@ func (d *Doc) Quadrant(c QuadrantChart) {
 				d.pdf.Circle(x, y, r+0.6, "FD")
 				d.font(7.5, true)
 				d.color(Ink)
-				d.pdf.Text(x+r+1.5, y+1.2, pt.Label)
+				d.put(x+r+1.5, y+1.2, pt.Label)
 				continue
 			}
 			d.fill(Faint)
@@ -397,7 +397,7 @@ func (d *Doc) Pareto(c ParetoChart) {
 		d.color(Muted)
 		for _, pc := range []float64{0, 50, 80, 100} {
 			y := p.y + p.h - pc/100*p.h
-			d.pdf.Text(p.x+p.w+1.5, y+1, fmtInt(int64(pc))+"%")
+			d.put(p.x+p.w+1.5, y+1, GroupThousands(int64(pc))+"%")
 		}
 	}
 	d.categoryLabels(p, c.Categories)

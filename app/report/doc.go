@@ -157,13 +157,13 @@ func (d *Doc) header() {
 	d.font(7.5, false)
 	d.color(Muted)
 	y := 12.0
-	d.pdf.Text(marginL, y, d.opt.HeaderLeft)
+	d.put(marginL, y, d.opt.HeaderLeft)
 	if c := d.opt.HeaderCenter; c != "" {
-		d.pdf.Text(pageW/2-d.pdf.GetStringWidth(c)/2, y, c)
+		d.put(pageW/2-d.width(c)/2, y, c)
 	}
 	if r := d.opt.HeaderRight; r != "" {
 		d.color(Bad)
-		d.pdf.Text(pageW-marginR-d.pdf.GetStringWidth(r), y, r)
+		d.put(pageW-marginR-d.width(r), y, r)
 	}
 	d.stroke(Rule)
 	d.pdf.SetLineWidth(0.2)
@@ -179,11 +179,11 @@ func (d *Doc) footer() {
 	d.font(7.5, false)
 	d.color(Faint)
 	y := pageH - 10
-	d.pdf.Text(marginL, y, "Keystone 基石")
+	d.put(marginL, y, "Keystone 基石")
 	label := d.T(fmt.Sprintf("Page %d of {nb}", page), fmt.Sprintf("第 %d 页，共 {nb} 页", page))
 	// {nb} is replaced when the file is written; measure with the widest it can be
-	w := d.pdf.GetStringWidth(strings.ReplaceAll(label, "{nb}", "999"))
-	d.pdf.Text(pageW-marginR-w, y, label)
+	w := d.width(strings.ReplaceAll(label, "{nb}", "999"))
+	d.put(pageW-marginR-w, y, label)
 }
 
 // AddPage starts a new page with the running header.
@@ -224,39 +224,39 @@ func (d *Doc) Cover(c Cover) {
 	d.pdf.Rect(0, 96, pageW, 3, "F")
 	d.color(RGB{199, 214, 255})
 	d.font(9, true)
-	d.pdf.Text(marginL, 34, c.Kicker)
+	d.put(marginL, 34, c.Kicker)
 	d.color(White)
 	d.font(24, true)
 	y := 50.0
-	for _, l := range wrap(c.Title, contentW, d.pdf.GetStringWidth) {
-		d.pdf.Text(marginL, y, l)
+	for _, l := range d.wrap(c.Title, contentW) {
+		d.put(marginL, y, l)
 		y += 24 * ptToMM * 1.25
 	}
 	d.font(12, false)
-	d.pdf.Text(marginL, y+2, c.Subtitle)
+	d.put(marginL, y+2, c.Subtitle)
 
 	d.pdf.SetY(120)
 	for _, kv := range c.Lines {
 		d.font(8.5, false)
 		d.color(Muted)
-		d.pdf.Text(marginL, d.y(), kv[0])
+		d.put(marginL, d.y(), kv[0])
 		d.font(10.5, false)
 		d.color(Ink)
-		d.pdf.Text(marginL+48, d.y(), kv[1])
+		d.put(marginL+48, d.y(), kv[1])
 		d.space(9)
 	}
 	if c.Mark != "" {
 		d.font(8.5, true)
 		d.color(Bad)
-		w := d.pdf.GetStringWidth(c.Mark) + 8
+		w := d.width(c.Mark) + 8
 		d.stroke(Bad)
 		d.pdf.SetLineWidth(0.4)
 		d.pdf.RoundedRect(marginL, pageH-48, w, 9, 1.5, "1234", "D")
-		d.pdf.Text(marginL+4, pageH-42.2, c.Mark)
+		d.put(marginL+4, pageH-42.2, c.Mark)
 	}
 	d.font(8, false)
 	d.color(Faint)
-	d.pdf.Text(marginL, pageH-20, "Keystone 基石 · "+d.opt.Created.Format("2006-01-02"))
+	d.put(marginL, pageH-20, "Keystone 基石 · "+d.opt.Created.Format("2006-01-02"))
 }
 
 // Contents reserves the next page for the table of contents, filled in when
@@ -269,16 +269,36 @@ func (d *Doc) Contents() {
 // Section starts a numbered section on a new page, with a bookmark and a
 // contents entry.
 func (d *Doc) Section(title string) {
-	d.sections++
 	d.AddPage()
+	d.section(title)
+}
+
+// Flow starts a numbered section on the current page when at least room
+// millimetres remain below a gap, else on a new page: short sections then
+// share a page instead of leaving most of one blank.
+func (d *Doc) Flow(title string, room float64) {
+	if d.pdf.PageNo() == 0 || d.pdf.PageNo() == d.tocPage || d.bare[d.pdf.PageNo()] || d.y()+14+room > bottom {
+		d.AddPage()
+	} else {
+		d.space(8)
+		d.stroke(Rule)
+		d.pdf.SetLineWidth(0.3)
+		d.pdf.Line(marginL, d.y(), marginL+contentW, d.y())
+		d.space(6)
+	}
+	d.section(title)
+}
+
+func (d *Doc) section(title string) {
+	d.sections++
 	link := d.pdf.AddLink()
-	d.pdf.SetLink(link, marginT, -1)
+	d.pdf.SetLink(link, d.y(), -1)
 	full := fmt.Sprintf("%d  %s", d.sections, title)
 	d.toc = append(d.toc, tocEntry{title: full, level: 0, page: d.pdf.PageNo(), link: link})
-	d.pdf.Bookmark(full, 0, marginT)
+	d.pdf.Bookmark(full, 0, d.y())
 	d.font(17, true)
 	d.color(Ink)
-	d.pdf.Text(marginL, d.y()+6, full)
+	d.put(marginL, d.y()+6, full)
 	d.stroke(Accent)
 	d.pdf.SetLineWidth(0.8)
 	d.pdf.Line(marginL, d.y()+10, marginL+14, d.y()+10)
@@ -287,11 +307,11 @@ func (d *Doc) Section(title string) {
 
 // Heading is a sub-heading inside a section, kept with what follows.
 func (d *Doc) Heading(title string) {
-	d.need(28)
+	d.need(40) // a heading never ends a page: it keeps a row of tiles or a few lines with it
 	d.space(2)
 	d.font(11.5, true)
 	d.color(Ink)
-	d.pdf.Text(marginL, d.y()+4.5, title)
+	d.put(marginL, d.y()+4.5, title)
 	d.space(8.5)
 }
 
@@ -312,9 +332,9 @@ func (d *Doc) text(s string, x, w, size float64, bold bool, c RGB, leading float
 	d.font(size, bold)
 	d.color(c)
 	lh := size * ptToMM * leading
-	for _, line := range wrap(s, w, d.pdf.GetStringWidth) {
+	for _, line := range d.wrap(s, w) {
 		d.need(lh)
-		d.pdf.Text(x, d.y()+size*ptToMM, line)
+		d.put(x, d.y()+size*ptToMM, line)
 		d.space(lh)
 	}
 }
@@ -335,20 +355,20 @@ func (d *Doc) drawContents() {
 	d.pdf.SetPage(d.tocPage)
 	d.font(17, true)
 	d.color(Ink)
-	d.pdf.Text(marginL, marginT+6, d.T("Contents", "目录"))
+	d.put(marginL, marginT+6, d.T("Contents", "目录"))
 	y := marginT + 22
 	for _, e := range d.toc {
 		d.font(10.5, false)
 		d.color(Ink)
-		d.pdf.Text(marginL, y, e.title)
+		d.put(marginL, y, e.title)
 		num := fmt.Sprint(e.page)
 		d.color(Muted)
-		d.pdf.Text(pageW-marginR-d.pdf.GetStringWidth(num), y, num)
+		d.put(pageW-marginR-d.width(num), y, num)
 		// dotted leader between title and page number
 		d.stroke(Rule)
 		d.pdf.SetLineWidth(0.25)
 		d.pdf.SetDashPattern([]float64{0.4, 1.2}, 0)
-		d.pdf.Line(marginL+d.pdf.GetStringWidth(e.title)+3, y-0.6, pageW-marginR-d.pdf.GetStringWidth(num)-3, y-0.6)
+		d.pdf.Line(marginL+d.width(e.title)+3, y-0.6, pageW-marginR-d.width(num)-3, y-0.6)
 		d.pdf.SetDashPattern(nil, 0)
 		d.pdf.Link(marginL, y-5, contentW, 7, e.link)
 		y += 9
@@ -358,3 +378,37 @@ func (d *Doc) drawContents() {
 
 // Pages is the number of pages so far.
 func (d *Doc) Pages() int { return d.pdf.PageCount() }
+
+// put draws s at (x, y) with what the font lacks made visible.
+func (d *Doc) put(x, y float64, s string) { d.pdf.Text(x, y, visible(s)) }
+
+// width measures s as put draws it.
+func (d *Doc) width(s string) float64 { return d.pdf.GetStringWidth(visible(s)) }
+
+// wrap breaks s into lines of the current font no wider than w.
+func (d *Doc) wrap(s string, w float64) []string {
+	return wrap(visible(s), w, d.pdf.GetStringWidth)
+}
+
+// clip shortens s with an ellipsis to fit w in the current font.
+func (d *Doc) clip(s string, w float64) string {
+	return clip(visible(s), w, d.pdf.GetStringWidth)
+}
+
+// Title opens a page without a cover: a small kicker, a large title and a
+// subtitle, for one-page documents.
+func (d *Doc) Title(kicker, title, subtitle string) {
+	d.font(8, true)
+	d.color(Accent)
+	d.put(marginL, d.y()+3, kicker)
+	d.font(19, true)
+	d.color(Ink)
+	d.put(marginL, d.y()+12, d.clip(title, contentW))
+	d.font(9.5, false)
+	d.color(Muted)
+	d.put(marginL, d.y()+18.5, d.clip(subtitle, contentW))
+	d.stroke(Accent)
+	d.pdf.SetLineWidth(0.8)
+	d.pdf.Line(marginL, d.y()+22, marginL+14, d.y()+22)
+	d.space(27)
+}

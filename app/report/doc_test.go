@@ -37,10 +37,10 @@ func build(t testing.TB, lang string, rows int) []byte {
 	d.Section(d.T("Opportunities", "商机"))
 	tbl := Table{Columns: []Column{{"商机", 3, Left}, {"金额", 1.2, Right}, {"结果", 1, Center}, {"原因", 2.5, Left}}, Strong: map[int]bool{}}
 	for i := range rows {
-		tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("第 %d 号商机：苏州新工厂二期自动化产线改造项目", i+1), fmtInt(int64(100000 * (i + 1))),
+		tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("第 %d 号商机：苏州新工厂二期自动化产线改造项目", i+1), GroupThousands(int64(100000 * (i + 1))),
 			"丢单", "价格（经济价值）高于竞争对手约百分之八，客户采购部更看重首年成本"})
 	}
-	tbl.Rows = append(tbl.Rows, []string{"合计", fmtInt(int64(100000 * rows * (rows + 1) / 2)), "", ""})
+	tbl.Rows = append(tbl.Rows, []string{"合计", GroupThousands(int64(100000 * rows * (rows + 1) / 2)), "", ""})
 	tbl.Strong[len(tbl.Rows)-1] = true
 	d.Table(tbl)
 	d.Section(d.T("Position", "组合位置"))
@@ -140,9 +140,9 @@ func TestNiceScale(t *testing.T) {
 		assert.Equal(t, tc.wantHi, hi, "%v..%v", tc.lo, tc.hi)
 		assert.Len(t, ticks, tc.ticks, "%v", ticks)
 	}
-	assert.Equal(t, "1,234,567", fmtInt(1234567))
-	assert.Equal(t, "-1,000", fmtInt(-1000))
-	assert.Equal(t, "999", fmtInt(999))
+	assert.Equal(t, "1,234,567", GroupThousands(1234567))
+	assert.Equal(t, "-1,000", GroupThousands(-1000))
+	assert.Equal(t, "999", GroupThousands(999))
 }
 
 func BenchmarkTenPageReport(b *testing.B) {

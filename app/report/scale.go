@@ -31,8 +31,8 @@ func niceScale(lo, hi float64, n int) (float64, float64, []float64) {
 	return lo, hi, ticks
 }
 
-// fmtInt groups thousands: 1234567 → "1,234,567".
-func fmtInt(v int64) string {
+// GroupThousands groups thousands: 1234567 → "1,234,567".
+func GroupThousands(v int64) string {
 	s := strconv.FormatInt(v, 10)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

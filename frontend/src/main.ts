@@ -8,6 +8,7 @@ import { router } from './router'
 import { i18n } from './i18n'
 import { captureToken } from './api/bridge'
 import { usePreferencesStore } from './stores/preferences'
+import { useLockStore } from './views/unlock/lock'
 
 // Before the router reads the address: take the bridge token out of it.
 captureToken()
@@ -18,7 +19,11 @@ app.use(pinia)
 app.use(i18n)
 app.use(router)
 
-// Cached preferences paint the first frame; the saved ones follow.
-void usePreferencesStore(pinia).load()
+// Cached preferences paint the first frame; the saved ones follow (after
+// the unlock, for an encrypted folder).
+const prefs = usePreferencesStore(pinia)
+void useLockStore(pinia).check().then(() => {
+  if (!useLockStore(pinia).state?.locked) void prefs.load()
+})
 
 app.mount('#app')

@@ -56,7 +56,7 @@ describe('AppShell navigation', () => {
   it('lists the areas from Accounts to Settings', async () => {
     await mountShell({ open: 0, overdue: 0, thisWeek: 0, later: 0, noDate: 0, closed: 0 }, 'zh-CN')
     expect(document.querySelector('[data-testid="nav-actions"]')!.textContent).toContain('行动')
-    expect(navLabels()).toEqual(['仪表盘', '客户', '行动', '客户组合', '商机管道', '赢单/丢单分析', '客户保留', '全球大客户项目', '设置'])
+    expect(navLabels()).toEqual(['仪表盘', '客户', '行动', '客户组合', '商机管道', '赢单/丢单分析', '客户保留', '全球大客户项目', '客户评审', '设置'])
   })
 
   it('counts the owner’s actions due this week or overdue, in red when any are overdue', async () => {

@@ -183,11 +183,11 @@ describe('AccountWorkspace', () => {
     expect($('[data-testid="program-link"]')).toBeNull()
   })
 
-  it('orders the tabs: the account, then the workflows, then its actions', async () => {
+  it('orders the tabs: the account, then the workflows, then its actions and reviews', async () => {
     await visit('/accounts/acc1')
     expect($$('.n-tabs-tab').map((el) => el.getAttribute('data-testid'))).toEqual([
       'tab-overview', 'tab-plan', 'tab-contacts', 'tab-activities', 'tab-relationship', 'tab-opportunities',
-      'tab-retention', 'tab-actions',
+      'tab-retention', 'tab-actions', 'tab-reviews',
     ])
   })
 
