@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/width"
+
 	"keystone/app"
 	"keystone/app/transfer"
 	"keystone/core/fault"
@@ -92,7 +94,7 @@ func printPreview(env Env, file string, p transfer.Preview) {
 			if field == "" {
 				field = "(ignored)"
 			}
-			fmt.Fprintf(w, "  %-28s -> %s\n", c.Header, field)
+			fmt.Fprintf(w, "  %s -> %s\n", padColumns(c.Header, 28), field)
 		}
 		fmt.Fprintf(w, "matched by: %s\n", p.MatchKey)
 	}
@@ -114,4 +116,22 @@ func printPreview(env Env, file string, p transfer.Preview) {
 			fmt.Fprintf(w, "  … more problems than the first %d are not listed\n", transfer.MaxListed)
 		}
 	}
+}
+
+// padColumns pads s with spaces to n terminal columns; Chinese characters
+// take two, so a byte or rune count would leave the arrows ragged.
+func padColumns(s string, n int) string {
+	cols := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			cols += 2
+		default:
+			cols++
+		}
+	}
+	if cols >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-cols)
 }

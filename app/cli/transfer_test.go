@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,7 +34,7 @@ func TestImportCommand(t *testing.T) {
 	// A problem: the preview and the problem on stderr, exit 1, nothing written.
 	code, _, errs := run("import", file, "--data", dir, "--dry-run")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "客户名称                         -> name")
+	assert.Contains(t, errs, "客户名称"+strings.Repeat(" ", 20)+" -> name", "padded to 28 columns, a Chinese character taking two")
 	assert.Contains(t, errs, "create 1, update 0, unchanged 0, rows with problems 1")
 	assert.Contains(t, errs, `row 3, 国家: "亚特兰蒂斯" is not a country Keystone knows`)
 	code, _, errs = run("import", file, "--data", dir)
@@ -84,4 +85,20 @@ func TestImportCommand(t *testing.T) {
 	code, _, errs = run("import", junk, "--data", dir)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "neither a Keystone export, an Excel workbook nor a CSV text file")
+}
+
+func TestPadColumns(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Name", "Name      "},
+		{"客户名称", "客户名称  "},
+		{"国家", "国家      "},
+		{"Billing 国家", "Billing 国家"},
+		{"太长的表头名称", "太长的表头名称"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, padColumns(tt.in, 10), tt.in)
+	}
 }
