@@ -128,10 +128,18 @@ test('assess a partnership, act on a gap, compare, map, settings', async ({ page
   await expect(page.getByTestId('map-chart')).toBeVisible()
   // an influence line beyond the org chart
   await page.getByTestId('influence-add').click()
+  // one menu at a time: the first must be gone before the second opens, or a
+  // click meant for the second lands on the first one's fading options
+  const menus = page.locator('.n-base-select-menu:visible')
   await page.getByTestId('influence-from').click()
-  await page.locator('.n-base-select-option:visible').nth(1).click()
+  await expect(menus).toHaveCount(1)
+  await menus.locator('.n-base-select-option').nth(1).click()
+  await expect(menus).toHaveCount(0)
   await page.getByTestId('influence-to').click()
-  await page.locator('.n-base-select-option:visible').first().click()
+  await expect(menus).toHaveCount(1)
+  await menus.locator('.n-base-select-option').first().click()
+  await expect(menus).toHaveCount(0)
+  await expect(page.getByTestId('influence-save')).toBeEnabled()
   await page.getByTestId('influence-save').click()
   await expect(page.getByTestId('influence-line')).toHaveCount(1)
   await toSection(page, 'relationship-map')
