@@ -138,46 +138,34 @@ func (s *Store) finishStaged() error {
 // staged copy. A copy cut short is simply run again: what it had applied is
 // applied, the rest is still staged.
 func (s *Store) copyStaged(prefix []byte) error {
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	err := s.db.View(func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.PrefetchValues = false
-		opts.Prefix = prefix
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			item := it.Item()
-			val, err := item.ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			key := bytes.Clone(item.Key()[len(prefix):])
-			if len(val) == 0 {
-				err = wb.Delete(key)
-			} else {
-				err = wb.Set(key, val)
-			}
-			if err == nil { // the staged copy goes in the same pass
-				err = wb.Delete(item.KeyCopy(nil))
-			}
-			if err != nil {
-				return err
-			}
+	return s.batchOver(prefix, "apply staged change", func(wb *badger.WriteBatch, item *badger.Item) error {
+		val, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
 		}
-		return nil
+		key := bytes.Clone(item.Key()[len(prefix):])
+		if len(val) == 0 {
+			err = wb.Delete(key)
+		} else {
+			err = wb.Set(key, val)
+		}
+		if err != nil {
+			return err
+		}
+		return wb.Delete(item.KeyCopy(nil)) // the staged copy goes in the same pass
 	})
-	if err == nil {
-		err = wb.Flush()
-	}
-	if err != nil {
-		return fmt.Errorf("storage: apply staged change: %w", err)
-	}
-	return nil
 }
 
 // dropPrefix deletes every key under prefix.
 func (s *Store) dropPrefix(prefix []byte) error {
+	return s.batchOver(prefix, "remove staged values", func(wb *badger.WriteBatch, item *badger.Item) error {
+		return wb.Delete(item.KeyCopy(nil))
+	})
+}
+
+// batchOver walks every key under prefix in one read transaction, lets each
+// add its writes to one write batch, and flushes the batch.
+func (s *Store) batchOver(prefix []byte, what string, each func(wb *badger.WriteBatch, item *badger.Item) error) error {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -187,7 +175,7 @@ func (s *Store) dropPrefix(prefix []byte) error {
 		it := txn.NewIterator(opts)
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
-			if err := wb.Delete(it.Item().KeyCopy(nil)); err != nil {
+			if err := each(wb, it.Item()); err != nil {
 				return err
 			}
 		}
@@ -197,7 +185,7 @@ func (s *Store) dropPrefix(prefix []byte) error {
 		err = wb.Flush()
 	}
 	if err != nil {
-		return fmt.Errorf("storage: remove staged values: %w", err)
+		return fmt.Errorf("storage: %s: %w", what, err)
 	}
 	return nil
 }
