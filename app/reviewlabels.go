@@ -48,6 +48,8 @@ var reviewEnums = map[string]map[string]pair{
 	"risk":    {"low": {"Low", "低"}, "medium": {"Medium", "中"}, "high": {"High", "高"}},
 	"pstatus": {"planned": {"Planned", "筹备中"}, "active": {"Active", "进行中"}, "paused": {"Paused", "暂停"}, "ended": {"Ended", "已结束"}},
 	"health":  {"green": {"Green", "绿灯"}, "amber": {"Amber", "黄灯"}, "red": {"Red", "红灯"}},
+	"kpi": {"revenue": {"Global revenue", "全球收入"}, "margin": {"Margin", "毛利率"}, "coverage": {"Coverage", "覆盖率"},
+		"adoption": {"Contract adoption", "合同采用率"}, "satisfaction": {"Satisfaction", "满意度"}},
 	"renewal": {"notice": {"Renewal ahead", "即将续约"}, "urgent": {"Renewal urgent", "续约紧急"}, "overdue": {"Renewal overdue", "续约逾期"},
 		"expired": {"Contract expired", "合同已到期"}},
 	"area": {"plan": {"Plan", "计划"}, "activity": {"Visit follow-up", "拜访跟进"}, "partnership": {"Partnership", "伙伴关系"},

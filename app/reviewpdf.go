@@ -570,8 +570,8 @@ func executionSection(d *report.Doc, l lang, s review.Snapshot) {
 			facts = append(facts, [2]string{l.t("Contract", "合同"), l.enum("renewal", p.Renewal)})
 		}
 		d.Facts(facts)
-		if len(p.Findings) > 0 && !l {
-			d.Bullets(p.Findings)
+		if lines := findingLines(l, p); len(lines) > 0 {
+			d.Bullets(lines)
 		}
 	}
 	if a := s.Actions; a != nil {

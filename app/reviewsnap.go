@@ -310,6 +310,7 @@ func (s *ReviewService) fillProgram(snap *review.Snapshot, accountID string, yea
 		Currency: v.Program.Currency, Target: v.Rollups.Total.Figures.TargetYear, Actual: v.Rollups.Total.Figures.ActualToDate, Findings: []string{}}
 	for _, f := range v.Health.Findings {
 		p.Findings = append(p.Findings, f.Reason)
+		p.Rules = append(p.Rules, review.Finding{Rule: f.Rule, Level: f.Level, Params: f.Params, Message: f.Reason})
 	}
 	if v.Renewal != nil {
 		p.Renewal = v.Renewal.Level

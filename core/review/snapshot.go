@@ -223,15 +223,26 @@ type Deals struct {
 
 // Program is the global account program's status.
 type Program struct {
-	Manager   string   `json:"manager"`
-	Status    string   `json:"status"`
-	Health    string   `json:"health"`
-	Findings  []string `json:"findings"` // English, the rule's message
-	Countries int      `json:"countries"`
-	Currency  string   `json:"currency"`
-	Target    int64    `json:"target"`
-	Actual    int64    `json:"actual"`
-	Renewal   string   `json:"renewal"` // alert level, "" = none
+	Manager  string   `json:"manager"`
+	Status   string   `json:"status"`
+	Health   string   `json:"health"`
+	Findings []string `json:"findings"` // English, the rule's message
+	// Rules are the same findings with their figures, so a Chinese page can
+	// word them; reviews frozen before they were kept have only Findings.
+	Rules     []Finding `json:"rules,omitempty"`
+	Countries int       `json:"countries"`
+	Currency  string    `json:"currency"`
+	Target    int64     `json:"target"`
+	Actual    int64     `json:"actual"`
+	Renewal   string    `json:"renewal"` // alert level, "" = none
+}
+
+// Finding is one program-health rule that fired.
+type Finding struct {
+	Rule    string         `json:"rule"`
+	Level   string         `json:"level"`
+	Params  map[string]any `json:"params"`
+	Message string         `json:"message"`
 }
 
 // Warning is one decline warning that fired.
