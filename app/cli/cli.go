@@ -182,10 +182,10 @@ func runDesktop(args []string, env Env) error {
 	}
 	store, err := openLocked(*data, env)
 	if err != nil {
-		if c := fault.CodeOf(err); env.Problem != nil && (c == fault.Locked || c == fault.NewerSchema) {
+		if env.Problem != nil {
 			// Started from a menu there is no terminal: say it in a window too.
 			fmt.Fprintf(env.Stderr, "keystone: %s\n", message(err))
-			_ = env.Problem(c, message(err), *data)
+			_ = env.Problem(fault.CodeOf(err), message(err), *data)
 			return reported{err}
 		}
 		return err

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"io/fs"
 	"net/http"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -16,7 +18,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"keystone/app"
 	"keystone/core/calendar"
+	"keystone/core/fault"
 	"keystone/storage"
 )
 
@@ -117,5 +121,44 @@ func TestDefaultDataDir(t *testing.T) {
 		got, err := DefaultDataDir()
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, got)
+	}
+}
+
+// Started from a menu, the desktop app has no terminal: every reason it cannot
+// open its data reaches the problem window, with the sentence on stderr too.
+func TestDesktopShowsEveryStartProblemInAWindow(t *testing.T) {
+	locked := t.TempDir()
+	st, err := storage.Open(locked, storage.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	damaged := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(damaged, storage.KeyFileName), []byte("{not json"), 0o600))
+
+	cases := []struct {
+		name, dir, want string
+		code            fault.Code
+	}{
+		{"open elsewhere", locked, "already open in another Keystone window", fault.Locked},
+		{"damaged key file", damaged, "key file", fault.Invalid},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var shown []string
+			var errb bytes.Buffer
+			env := Env{Stdout: io.Discard, Stderr: &errb, Desktop: func(*app.App, fs.FS, []byte) error {
+				t.Fatal("no main window without data")
+				return nil
+			}, Problem: func(code fault.Code, message, dir string) error {
+				assert.Equal(t, c.code, code)
+				assert.Equal(t, c.dir, dir)
+				shown = append(shown, message)
+				return nil
+			}}
+			exit := Run([]string{"--data", c.dir}, env)
+			assert.NotEqual(t, 0, exit)
+			require.Len(t, shown, 1, "one window")
+			assert.Contains(t, shown[0], c.want)
+			assert.Contains(t, errb.String(), shown[0], "the same sentence on stderr")
+		})
 	}
 }

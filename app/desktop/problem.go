@@ -66,6 +66,12 @@ func ProblemFor(code fault.Code, message string) Problem {
 		return Problem{TitleZH: "数据由更新版本的基石写入", MessageZH: "请先更新基石，再打开这份数据。",
 			Title: "The data was written by a newer Keystone", Message: "Update Keystone to open it.", Detail: message}
 	}
-	return Problem{TitleZH: "数据正在另一个基石窗口中使用", MessageZH: "请先关闭另一个基石窗口，再重新打开。",
-		Title: "The data is open in another Keystone window", Message: "Close the other Keystone window first, then start Keystone again.", Detail: message}
+	if code == fault.Locked {
+		return Problem{TitleZH: "数据正在另一个基石窗口中使用", MessageZH: "请先关闭另一个基石窗口，再重新打开。",
+			Title: "The data is open in another Keystone window", Message: "Close the other Keystone window first, then start Keystone again.", Detail: message}
+	}
+	// Anything else (a damaged key file, an unreadable folder): the reason is
+	// in the detail line; the way out is the backup.
+	return Problem{TitleZH: "基石无法打开数据文件夹", MessageZH: "原因见下方。数据文件夹未作任何改动；可用 keystone restore 从备份恢复到新文件夹。",
+		Title: "Keystone cannot open its data folder", Message: "The reason is below. Nothing in the folder was changed; `keystone restore` can bring a backup back into a new folder.", Detail: message}
 }
