@@ -72,6 +72,6 @@ func ProblemFor(code fault.Code, message string) Problem {
 	}
 	// Anything else (a damaged key file, an unreadable folder): the reason is
 	// in the detail line; the way out is the backup.
-	return Problem{TitleZH: "基石无法打开数据文件夹", MessageZH: "原因见下方。数据文件夹未作任何改动；可用 keystone restore 从备份恢复到新文件夹。",
-		Title: "Keystone cannot open its data folder", Message: "The reason is below. Nothing in the folder was changed; `keystone restore` can bring a backup back into a new folder.", Detail: message}
+	return Problem{TitleZH: "基石无法打开数据文件夹", MessageZH: "原因见下方。数据文件夹未作任何改动；可用命令“keystone restore”把备份恢复到新文件夹。",
+		Title: "Keystone cannot open its data folder", Message: "The reason is below. Nothing in the folder was changed; the command “keystone restore” can bring a backup back into a new folder.", Detail: message}
 }
