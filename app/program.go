@@ -234,6 +234,9 @@ type ProgramList struct {
 	Total      int                `json:"total"`
 	Managers   []string           `json:"managers"`
 	Candidates []ProgramCandidate `json:"candidates"`
+	// RenewalHorizon is how many days ahead a renewal alerts (the
+	// renewal_near rule's threshold), for the page's renewals tile.
+	RenewalHorizon int `json:"renewalHorizon"`
 }
 
 // List returns every live program with its health, next renewal and overdue actions.
@@ -265,6 +268,7 @@ func (s *ProgramService) List(q ProgramQuery) (ProgramList, error) {
 	if err != nil {
 		return out, err
 	}
+	out.RenewalHorizon = set.Value.Rule(program.RuleRenewalNear).Threshold
 	acts := map[string][]action.Action{}
 	if err := s.actions.index.view(func(x *actionIndex) {
 		for _, p := range progs {
@@ -354,7 +358,8 @@ func programRow(p program.Program, name string, acts []action.Action, set progra
 	return row
 }
 
-// candidates are the live accounts with live subsidiaries and no program.
+// candidates are the live accounts with live subsidiaries spanning several
+// countries (their own included) and no program.
 func candidates(rows map[string]AccountRow, hasProgram map[string]bool) []ProgramCandidate {
 	kids := map[string][]string{}
 	for id, r := range rows {
@@ -390,6 +395,9 @@ func candidates(rows map[string]AccountRow, hasProgram map[string]bool) []Progra
 				countries[cc] = true
 			}
 			queue = append(queue, kids[c]...)
+		}
+		if len(countries) < program.MinCountries {
+			continue // subsidiaries at home only: not a global account yet
 		}
 		out = append(out, ProgramCandidate{ID: id, Name: top.Name, Country: top.Country, Currency: top.Currency, Owner: top.Owner,
 			Subsidiaries: n, Countries: keys(countries)})
@@ -429,6 +437,9 @@ func (s *ProgramService) Create(in program.Program) (program.Program, error) {
 		if len(group) < 2 {
 			return &fault.Error{Code: fault.Invalid, Field: "accountId", Rule: "no_subsidiaries",
 				Message: "a global account program needs an account with subsidiaries; add them as child accounts first"}
+		}
+		if cs := groupCountries(group); len(cs) < program.MinCountries {
+			return program.OneCountry(cs)
 		}
 		existing, err := storage.List[program.Program](tx, storage.ChildPrefix(acc.ID, program.Kind))
 		if err != nil {
@@ -507,11 +518,28 @@ func prepare(p *program.Program, old *program.Program, today calendar.Date, grou
 		inGroup[g.ID] = true
 	}
 	for i, c := range p.Countries {
+		if was := prev[c.ID]; was != nil && was.EntityID == c.EntityID {
+			// Linked when it was in the group: a subsidiary moved elsewhere
+			// since must not block every later save of the program (the
+			// view marks it as having left the group).
+			continue
+		}
 		if c.EntityID != "" && !inGroup[c.EntityID] {
 			return program.NotSubsidiary(fmt.Sprintf("countries[%d].entityId", i), c.EntityID)
 		}
 	}
 	return nil
+}
+
+// groupCountries are the distinct countries of a group's live accounts.
+func groupCountries(group []GroupAccount) []string {
+	cs := make([]string, 0, len(group))
+	for _, g := range group {
+		if !g.Archived {
+			cs = append(cs, g.Country)
+		}
+	}
+	return program.GroupCountries(cs)
 }
 
 // mutate applies change to the stored program at rev in one transaction;
@@ -583,6 +611,11 @@ func (s *ProgramService) Save(in program.Program) (program.Program, error) {
 		if in.AccountID != "" && in.AccountID != p.AccountID {
 			return &fault.Error{Code: fault.Invalid, Field: "accountId", Rule: "immutable",
 				Message: "a program stays with its global account"}
+		}
+		next := *p
+		next.Currency = strings.ToUpper(strings.TrimSpace(in.Currency))
+		if err := program.CheckCurrencyChange(p, &next); err != nil {
+			return err
 		}
 		p.Manager, p.Sponsor, p.Committee = in.Manager, in.Sponsor, in.Committee
 		p.Structure, p.Start, p.Status, p.Currency = in.Structure, in.Start, in.Status, in.Currency

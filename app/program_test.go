@@ -274,7 +274,11 @@ func TestProgramBadInputChangesNothing(t *testing.T) {
 	solo := mustCreate(t, a, account.Account{Name: "独立客户"})
 	_, err = a.Programs.Create(program.Program{AccountID: solo.ID, Manager: "王磊", Structure: program.StructureControl, Start: "2026-01-01"})
 	assertFault(t, err, fault.Invalid, "accountId", "no_subsidiaries")
-	_, err = a.Programs.Create(program.Program{AccountID: other.ID, Manager: "王磊", Structure: "matrix", Start: "2026-01-01"})
+	_, err = a.Programs.Create(program.Program{AccountID: other.ID, Manager: "王磊", Structure: program.StructureControl, Start: "2026-01-01"})
+	assertFault(t, err, fault.Invalid, "accountId", "one_country")
+	gulf := mustCreate(t, a, account.Account{Name: "Gulf Petrochemicals", Country: "AE"})
+	mustCreate(t, a, account.Account{Name: "Gulf Petrochemicals Saudi", Country: "SA", ParentID: gulf.ID})
+	_, err = a.Programs.Create(program.Program{AccountID: gulf.ID, Manager: "王磊", Structure: "matrix", Start: "2026-01-01"})
 	assertFault(t, err, fault.Invalid, "structure", "unknown_value")
 	l, err := a.Programs.List(ProgramQuery{})
 	require.NoError(t, err)
@@ -378,8 +382,9 @@ func TestProgramSettings(t *testing.T) {
 }
 
 // TestProgramQuartersInTheUsersZone: at 00:30 on 1 April in Shanghai (still
-// 31 March in UTC) Q1 has closed for the user; at 00:30 on 1 January the
-// year to date is the new year's.
+// 31 March in UTC) Q1 has closed for the user and a renewal on 30 June is 90
+// days away (urgent), not 91; at 00:30 on 1 January the year to date is the
+// new year's.
 func TestProgramQuartersInTheUsersZone(t *testing.T) {
 	shanghai := time.FixedZone("CST", 8*3600)
 	dir := t.TempDir()
@@ -395,10 +400,15 @@ func TestProgramQuartersInTheUsersZone(t *testing.T) {
 	p, err := a.Programs.SaveCountry(p.ID, p.Rev, program.Country{Country: "DE", EntityID: top.ID, Coverage: program.Covered, Added: "2025-10-01",
 		Quarters: []program.QuarterFigure{{Year: 2025, Quarter: 4, Target: 100}, {Year: 2026, Quarter: 1, Target: 100}}})
 	require.NoError(t, err)
+	p, err = a.Programs.SaveContract(p.ID, p.Rev, &program.Contract{Start: "2025-07-01", End: "2026-06-30", Harmonization: program.PriceUniform})
+	require.NoError(t, err)
 	v, err := a.Programs.Get(p.ID, 0)
 	require.NoError(t, err)
 	assert.False(t, v.Rollups.Trend[7].Closed, "31 March: Q1 still running")
 	assert.Equal(t, 0, v.Rollups.Total.Figures.Missing)
+	require.NotNil(t, v.Renewal)
+	assert.Equal(t, 91, v.Renewal.Days, "31 March to 30 June")
+	assert.Equal(t, program.AlertNotice, v.Renewal.Level, "91 days: still the first alert")
 	require.NoError(t, a.Store.Close())
 
 	a = at(time.Date(2026, 4, 1, 0, 30, 0, 0, shanghai))
@@ -408,6 +418,10 @@ func TestProgramQuartersInTheUsersZone(t *testing.T) {
 	assert.Equal(t, program.Quarter{Year: 2026, Q: 2}, v.Rollups.Trend[7].Quarter)
 	assert.True(t, v.Rollups.Trend[6].Closed)
 	assert.Equal(t, 1, v.Rollups.Total.Figures.Missing, "Q1 closed without an actual")
+	require.NotNil(t, v.Renewal)
+	assert.Equal(t, 90, v.Renewal.Days, "counted from the user's 1 April, not UTC's 31 March")
+	assert.Equal(t, program.AlertUrgent, v.Renewal.Level)
+	assert.Contains(t, rules(v.Health), program.RuleRenewalUrgent)
 	require.NoError(t, a.Store.Close())
 
 	a = at(time.Date(2027, 1, 1, 0, 30, 0, 0, shanghai))

@@ -344,3 +344,47 @@ func TestHealthOrdersRedFirst(t *testing.T) {
 	assert.Equal(t, Red, h.Level)
 	assert.Equal(t, []string{RuleRevenueRed, RuleRenewalNear, RuleOverdueActions}, []string{h.Findings[0].Rule, h.Findings[1].Rule, h.Findings[2].Rule})
 }
+
+// A program with no actuals yet: it runs from 1 January 2025 with quarterly
+// targets of 100 in China and 50 in Germany, and on 20 May nobody has
+// entered an actual. Nothing counts "to date" (no actual is not 0 % of
+// target), so there is no revenue verdict; the year's target is 600; Q1's
+// two country-quarters are missing, which the actuals_missing rule reports
+// once its 30 days' grace after 31 March is over.
+func TestNoActualsYet(t *testing.T) {
+	quarters := func(target int64) []QuarterFigure {
+		return []QuarterFigure{qf(2025, 1, target, nil), qf(2025, 2, target, nil), qf(2025, 3, target, nil), qf(2025, 4, target, nil)}
+	}
+	p := Program{Currency: "EUR", Countries: []Country{
+		{ID: "cn", Country: "CN", Coverage: Covered, Added: "2025-01-01", Quarters: quarters(100)},
+		{ID: "de", Country: "DE", Coverage: Partial, Added: "2025-01-01", Quarters: quarters(50)},
+	}}
+	r := Roll(p, 2025, "2025-05-20", 50)
+	tot := r.Total.Figures
+	assert.Equal(t, Figures{TargetYear: 600, Missing: 2}, tot, "no target or actual to date, not known, two missing")
+	for _, reg := range r.Regions {
+		assert.False(t, reg.Figures.Known, reg.Key)
+	}
+	assert.InDelta(t, 75.0, r.Total.Coverage.Percent, 1e-9, "coverage does not wait for actuals")
+	q1 := r.Trend[6]
+	assert.Equal(t, Quarter{2025, 1}, q1.Quarter)
+	assert.Equal(t, int64(150), q1.Target)
+	assert.False(t, q1.HasActual)
+	assert.True(t, q1.Closed)
+
+	rev := KPIs(p, r)[0]
+	assert.Equal(t, KPIRevenue, rev.Metric)
+	assert.False(t, rev.Known, "no revenue measured yet")
+	assert.Equal(t, int64(600), rev.Target)
+	assert.Zero(t, rev.Percent)
+
+	h := Evaluate(p, nil, Defaults(), "2025-05-20")
+	assert.Equal(t, Amber, h.Level)
+	require.Equal(t, []string{RuleActualsMissing}, rulesFired(h), "no revenue rule fires without actuals")
+	assert.Equal(t, 2, h.Findings[0].Params["count"])
+	assert.Equal(t, "2025-Q1", h.Findings[0].Params["since"])
+
+	early := Evaluate(p, nil, Defaults(), "2025-04-15")
+	assert.Equal(t, Green, early.Level, "within the grace after Q1: nothing to say yet")
+	assert.Empty(t, early.Findings)
+}

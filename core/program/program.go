@@ -503,3 +503,29 @@ func NotSubsidiary(field, entityID string) error {
 	return &fault.Error{Code: fault.Invalid, Field: field, Rule: "not_subsidiary", Params: map[string]any{"kind": account.KindAccount, "id": entityID},
 		Message: "the local entity must be a subsidiary of the program's global account, not of another parent"}
 }
+
+// HasAmounts reports whether the program holds an amount in its currency: a
+// quarterly target or actual, or a global revenue target.
+func (p *Program) HasAmounts() bool {
+	for i := range p.Countries {
+		for _, q := range p.Countries[i].Quarters {
+			if q.Target != 0 || q.Actual != nil {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(p.KPIs, func(k KPI) bool { return k.Metric == KPIRevenue && k.Target != 0 })
+}
+
+// CheckCurrencyChange refuses to change the currency of a program that
+// already holds amounts: they are minor units of the old currency, and
+// nothing converts them (one currency per program), so ¥1,000,000 would
+// silently read as €10,000.00.
+func CheckCurrencyChange(old, next *Program) error {
+	if old.Currency == next.Currency || !old.HasAmounts() {
+		return nil
+	}
+	return &fault.Error{Code: fault.Invalid, Field: "currency", Rule: "currency_in_use",
+		Params:  map[string]any{"value": old.Currency, "other": next.Currency},
+		Message: fmt.Sprintf("the program's amounts are in %s; its currency cannot change to %s once targets or actuals are entered", old.Currency, next.Currency)}
+}

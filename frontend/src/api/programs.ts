@@ -244,6 +244,38 @@ export interface ProgramList {
   total: number
   managers: string[]
   candidates: ProgramCandidate[]
+  /** days ahead a renewal alerts (the renewal_near rule's threshold) */
+  renewalHorizon: number
+}
+
+/** A subsidiary created while marking a global account. */
+export interface NewSubsidiary { name: string; country: string }
+
+/** Marks an account as a global account: accounts to link under it, subsidiaries to create. */
+export interface Marking { accountId: string; link: string[]; create: NewSubsidiary[] }
+
+export interface GlobalGroup {
+  accountId: string
+  accountName: string
+  group: GroupAccount[]
+  countries: string[]
+  /** ids of the subsidiaries created */
+  created: string[]
+  /** its live program, "" when none */
+  programId: string
+}
+
+/** An account offered when marking a global account, with what stands in the way of linking it. */
+export interface LinkOption {
+  id: string
+  name: string
+  country: string
+  parentId: string
+  parentName: string
+  inGroup: boolean
+  ancestor: boolean
+  hasProgram: boolean
+  children: number
 }
 
 export interface QuarterInput {
@@ -272,6 +304,10 @@ export const programs = {
   saveContract: (id: string, rev: number, c: Contract | null) => call<Program>(S, 'SaveContract', id, rev, c),
   saveKpis: (id: string, rev: number, k: Kpi[]) => call<Program>(S, 'SaveKPIs', id, rev, k),
   archive: (id: string, rev: number) => call<void>(S, 'Archive', id, rev),
+  /** link existing accounts and create subsidiaries under a global account, all or nothing */
+  markGlobal: (m: Marking) => call<GlobalGroup>(S, 'MarkGlobal', m),
+  /** live accounts for the marking form; accountId "" when choosing the global account */
+  linkOptions: (accountId: string) => call<LinkOption[]>(S, 'LinkOptions', accountId),
   /** the account's live program id, "" when it has none */
   forAccount: (accountId: string) => call<string>(S, 'ForAccount', accountId),
   settings: () => call<ProgramSettingsModel>(S, 'Settings'),

@@ -13,7 +13,11 @@ export default {
     computed: '{field} is computed from the program and cannot be entered.',
     missing_rule: 'A health rule is missing ({value}). Restore the defaults.',
     threshold_order: '{field}: the milder step ({value}) cannot be stricter than the red one ({other}).',
-    duplicate: '{field}: “{value}” is given twice.',
+    duplicate: '{field}: "{value}" is given twice.',
+    other_parent: '{field} is already a subsidiary of {name}. Change its parent on the account first.',
+    has_program: '{field} runs a global account program of its own. Archive that program first.',
+    one_country: 'This group sits in one country ({countries}). A global account needs subsidiaries in several countries: set their countries or add subsidiaries abroad.',
+    currency_in_use: "The program's amounts are in {value}: the currency cannot change to {other} once targets or actuals are entered.",
     kinds: {
       program: 'program',
       country: 'country row',

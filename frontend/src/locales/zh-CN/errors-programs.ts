@@ -14,6 +14,10 @@ export default {
     missing_rule: '缺少健康规则（{value}），请恢复默认设置。',
     threshold_order: '{field}：较轻一级的阈值（{value}）不能比红灯阈值（{other}）更严格。',
     duplicate: '{field}：“{value}”重复。',
+    other_parent: '{field}已是{name}的子公司。请先在该客户资料中修改上级客户。',
+    has_program: '{field}已有自己的全球大客户项目，请先归档该项目。',
+    one_country: '本集团只分布在一个国家（{countries}）。全球客户需要在多个国家设有子公司：请设置子公司的国家，或添加海外子公司。',
+    currency_in_use: '项目金额以 {value} 计：录入目标或实际数后，不能改为 {other}。',
     kinds: {
       program: '全球项目',
       country: '国家行',

@@ -19,6 +19,11 @@ export const ALERT_TYPE: Record<AlertLevel, 'info' | 'warning' | 'error'> = {
   expired: 'error',
 }
 
+/** The alert's colour: a renewal still ahead with its renewal work planned is only a notice. */
+export function alertType(a: RenewalAlert): 'info' | 'warning' | 'error' {
+  return a.actioned && (a.level === 'notice' || a.level === 'urgent') ? 'info' : ALERT_TYPE[a.level]
+}
+
 /** The unit each rule's threshold is in. */
 export const RULE_UNIT: Record<RuleKey, 'percent' | 'days' | 'count'> = {
   revenue_red: 'percent',
@@ -54,11 +59,11 @@ export function useProgramText() {
     return days > 0 ? t('programs.renewalIn', { days }) : t('programs.renewalAgo', { days: -days })
   }
 
-  /** A KPI value in its unit: money, percent or a 0–10 score. */
-  function kpiValue(metric: KpiMetric, v: number, currency: string): string {
+  /** A KPI value in its unit: money, percent or a 0–10 score; compact money fits a tile. */
+  function kpiValue(metric: KpiMetric, v: number, currency: string, compact = false): string {
     switch (metric) {
       case 'revenue':
-        return fmt.money(v, currency, { whole: true })
+        return fmt.money(v, currency, compact ? { compact: true } : { whole: true })
       case 'satisfaction':
         return fmt.number(tenthsToScore(v), { maximumFractionDigits: 1 })
       default:
@@ -84,7 +89,7 @@ export function useProgramText() {
           days: num('days'),
         })
       case 'overdue_actions':
-        return t('programs.findings.overdue_actions', { count: num('count'), milestones: num('milestones') })
+        return t('programs.findings.overdue_actions', { count: num('count'), milestones: num('milestones') }, num('count'))
       case 'kpi_short': {
         const metric = String(p.metric ?? '') as KpiMetric
         return t('programs.findings.kpi_short', {
@@ -101,7 +106,7 @@ export function useProgramText() {
           count: num('count'),
           since: m ? quarterLabel(Number(m[1]), Number(m[2])) : since,
           days: num('days'),
-        })
+        }, num('count'))
       }
       default:
         return f.reason
@@ -119,7 +124,9 @@ export function useProgramText() {
       case 'notice':
         return t('programs.renewal.notice', { date, days: a.days })
       case 'urgent':
-        return a.days === 0 ? t('programs.renewal.urgentToday', { date }) : t('programs.renewal.urgent', { date, days: a.days })
+        if (a.days === 0) return t('programs.renewal.urgentToday', { date })
+        // "time to act" only while nobody has: planned renewal work reads as a plain date
+        return a.actioned ? t('programs.renewal.notice', { date, days: a.days }) : t('programs.renewal.urgent', { date, days: a.days })
       case 'overdue':
         return t('programs.renewal.overdue', { date, days: -a.days, end })
       default:

@@ -38,6 +38,22 @@ describe('ProgramView', () => {
     expect($$('[data-testid="country-row"]').map((r) => r.getAttribute('data-country'))).toEqual(['DE', 'US', 'BR'])
     expect($('[data-testid="country-row"][data-country="BR"]')!.textContent).toContain('Dropped')
     expect($('[data-testid="rollup-total"]')!.textContent).toContain('60%')
+    // the tile shows revenue compact (the full amount on hover), so a large one never breaks across lines
+    const revenue = $('[data-testid="kpi-revenue"] .kpi__value')!
+    expect(revenue.textContent!.trim()).toBe('€60K')
+    expect(revenue.getAttribute('title')).toBe('€60,000')
+  })
+
+  it('marks a local entity that has left the group, and shows the local lead under the entity', async () => {
+    const p = program()
+    p.countries[1] = { ...p.countries[1]!, entityId: 'moved-away', lead: 'Mary Jones' }
+    p.countries[0] = { ...p.countries[0]!, entityId: 'acc1' }
+    fakeServer({ 'ProgramService.Get': () => view({ program: p }) })
+    await mountView(ProgramView, '/programs/prog1')
+    const us = $('[data-testid="country-row"][data-country="US"]')!
+    expect(us.querySelector('[data-testid="entity-left"]')!.textContent).toBe('No longer in the group')
+    expect(us.textContent).toContain('Lead: Mary Jones')
+    expect($('[data-testid="country-row"][data-country="DE"]')!.textContent).toContain('Rhine Valley Chemicals')
   })
 
   it('sends only the quarterly cells that changed, with an empty actual as null', async () => {
@@ -59,6 +75,20 @@ describe('ProgramView', () => {
       { countryId: 'c-de', year: 2026, quarter: 1, target: 100_000_00, actual: 95_000_00 },
       { countryId: 'c-us', year: 2026, quarter: 2, target: 500_000_00, actual: null },
     ])
+  })
+
+  it('refuses a negative or unreadable amount in the grid and sends nothing', async () => {
+    const server = fakeServer({ 'ProgramService.Get': () => view(), 'ProgramService.SetQuarters': () => program({ rev: 5 }) })
+    await mountView(ProgramView, '/programs/prog1')
+    await click('[data-testid="figures-open"]')
+    await type('q-US-1-actual', '-5')
+    await click('[data-testid="figures-save"]')
+    expect($('[data-testid="form-error"]')!.textContent).toContain('Targets and actuals cannot be negative.')
+    expect(input('q-US-1-actual').classList.contains('bad')).toBe(true)
+    await type('q-US-1-actual', 'about 5')
+    await click('[data-testid="figures-save"]')
+    expect($('[data-testid="form-error"]')!.textContent).toContain('Some cells do not hold an amount')
+    expect(server.calls('ProgramService', 'SetQuarters')).toHaveLength(0)
   })
 
   it('puts a refused local entity next to its field', async () => {

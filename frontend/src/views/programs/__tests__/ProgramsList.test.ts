@@ -28,6 +28,22 @@ describe('ProgramsList', () => {
     expect($('[data-testid="program-tile-red"]')!.textContent).toContain('1')
   })
 
+  it('sorts by a column in the page', async () => {
+    const sortable = [rows[0]!, { ...rows[1]!, countries: 6, overdueActions: 0 }]
+    fakeServer({ 'ProgramService.List': () => list({ rows: sortable, total: 2 }) })
+    await mountView(ProgramsList, '/programs')
+    const order = () => $$('[data-testid="program-row"]').map((r) => r.getAttribute('data-id'))
+    expect(order()).toEqual(['p1', 'p2'])
+    const header = $$('.n-data-table-th').find((th) => th.textContent?.includes('Countries'))!
+    await click(header) // the most countries first
+    expect(order()).toEqual(['p2', 'p1'])
+    const overdue = $$('.n-data-table-th').find((th) => th.textContent?.includes('Overdue'))!
+    await click(overdue) // the most overdue first
+    expect(order()).toEqual(['p1', 'p2'])
+    await click(overdue) // then the fewest first
+    expect(order()).toEqual(['p2', 'p1'])
+  })
+
   it('filters by health from a tile and asks the server again', async () => {
     const server = fakeServer({ 'ProgramService.List': ([q]) => list({ rows: (q as ProgramQuery).health === 'red' ? rows.slice(0, 1) : rows, total: 2 }) })
     await mountView(ProgramsList, '/programs')

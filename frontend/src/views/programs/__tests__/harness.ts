@@ -87,7 +87,7 @@ export function row(over: Partial<ProgramRow> & { id: string; accountName: strin
 }
 
 export function list(over: Partial<ProgramList> = {}): ProgramList {
-  return { today: '2026-11-23', rows: [], total: 0, managers: [], candidates: [], ...over }
+  return { today: '2026-11-23', rows: [], total: 0, managers: [], candidates: [], renewalHorizon: 180, ...over }
 }
 
 export async function mountView(component: Component, path: string, locale: 'en' | 'zh-CN' = 'en', props: Record<string, unknown> = {}): Promise<{ wrapper: VueWrapper; router: Router }> {
