@@ -17,5 +17,7 @@ export function useFormat() {
     country: (code: string) => countryName(code, loc.value),
     currency: (code: string) => currencyName(code, loc.value),
     number: (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(loc.value, o).format(n),
+    // "A, B, C" in English, "A、B、C" in Chinese
+    list: (items: string[]) => new Intl.ListFormat(loc.value, { style: 'narrow', type: 'conjunction' }).format(items),
   }
 }

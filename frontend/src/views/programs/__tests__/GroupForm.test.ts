@@ -66,7 +66,7 @@ describe('GroupForm', () => {
     await click('[data-testid="group-new-add"]')
     await typeInto('group-new-name-0', 'Rhine Japan K.K.')
     await select(wrapper, 'group-new-country-0').choose('Japan (JP)')
-    expect($('[data-testid="group-spans"]')!.textContent).toContain('The group spans 4 countries: Brazil、Germany、Japan、United States.')
+    expect($('[data-testid="group-spans"]')!.textContent).toContain('The group spans 4 countries: Brazil, Germany, Japan, United States.')
     await click('[data-testid="group-save"]')
     const [[m]] = server.calls('ProgramService', 'MarkGlobal') as [[Marking]]
     expect(m).toEqual({ accountId: 'acc1', link: ['free'], create: [{ name: 'Rhine Japan K.K.', country: 'JP' }] })
@@ -114,7 +114,7 @@ describe('GroupForm', () => {
     await click('[data-testid="group-new-add"]')
     await typeInto('group-new-name-0', 'Rhine Argentina S.A.')
     await select(wrapper, 'group-new-country-0').choose('Argentina (AR)')
-    expect($('[data-testid="group-spans"]')!.textContent).toBe('The group spans 2 countries: Argentina、Brazil.')
+    expect($('[data-testid="group-spans"]')!.textContent).toBe('The group spans 2 countries: Argentina, Brazil.')
     await click('[data-testid="group-save"]')
     await settle()
     expect(server.calls('ProgramService', 'MarkGlobal')).toHaveLength(1)
