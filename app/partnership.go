@@ -275,6 +275,13 @@ func (s *PartnershipService) Settings() (settings.Model[partnership.Settings], e
 	return partnershipModel.get(s.store)
 }
 
+// Defaults returns the shipped settings (the literature's structure with
+// reconstructed numbers), so the UI can say which values in force are
+// still the defaults and which were changed.
+func (s *PartnershipService) Defaults() partnership.Settings {
+	return partnership.Defaults()
+}
+
 // SaveSettings stores edited settings as the next version; base is the
 // version the user edited.
 func (s *PartnershipService) SaveSettings(value partnership.Settings, base int) (settings.Model[partnership.Settings], error) {

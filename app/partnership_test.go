@@ -143,6 +143,8 @@ func TestPartnershipOldAssessmentReadsAsItWas(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, back.Version)
 	assert.True(t, back.Defaults)
+	assert.Equal(t, a.Partnership.Defaults(), back.Value, "the defaults the UI compares against are the ones restored")
+	assert.NotEqual(t, stricter, a.Partnership.Defaults(), "editing settings never changes the shipped defaults")
 	hist, err := a.Partnership.History(acc.ID)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"type_2", "type_1"}, []string{hist[0].Type, hist[1].Type}, "each keeps its own version")
@@ -166,6 +168,11 @@ func TestPartnershipBadInputChangesNothing(t *testing.T) {
 		{"unknown level", func(p *partnership.Assessment) { p.Components["scope"] = partnership.Level{Level: "max"} }, "components.scope.level", "unknown_value"},
 		{"unknown category", func(p *partnership.Assessment) { p.Portfolio = "routine" }, "portfolio", "unknown_value"},
 		{"future date", func(p *partnership.Assessment) { p.AssessedOn = "2027-01-01" }, "assessedOn", "in_future"},
+		{"unknown driver", func(p *partnership.Assessment) { p.Drivers.Ours["luck"] = partnership.Rating{Score: 3} }, "drivers.ours.luck", "unknown_value"},
+		{"unknown bonus", func(p *partnership.Assessment) {
+			p.Bonuses = map[string]partnership.Bonus{"same_city": {Present: true}}
+		}, "bonuses.same_city", "unknown_value"},
+		{"one facilitator unscored", func(p *partnership.Assessment) { delete(p.Facilitators, "symmetry") }, "facilitators.symmetry.score", "required"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -181,6 +188,27 @@ func TestPartnershipBadInputChangesNothing(t *testing.T) {
 	set, err := a.Partnership.Settings()
 	require.NoError(t, err)
 	assert.Equal(t, 0, set.Version, "a refused assessment pins no settings either")
+
+	// The same refusals on an edit leave the stored assessment as it was.
+	kept, err := a.Partnership.Save(newAssessment(acc.ID, "2026-06-01"))
+	require.NoError(t, err)
+	for _, c := range cases {
+		t.Run("edit: "+c.name, func(t *testing.T) {
+			cur, err := a.Partnership.Get(acc.ID, kept.Assessment.ID) // a fresh copy: maps are not shared with kept
+			require.NoError(t, err)
+			in := cur.Assessment
+			in.Drivers.Ours = scores(partnership.Drivers, 4)
+			in.Facilitators = scores(partnership.Facilitators, 4)
+			in.Notes = "changed"
+			c.edit(&in)
+			_, err = a.Partnership.Save(in)
+			assertFault(t, err, fault.Invalid, c.field, c.rule)
+		})
+	}
+	again, err := a.Partnership.Get(acc.ID, kept.Assessment.ID)
+	require.NoError(t, err)
+	assert.Equal(t, kept.Assessment, again.Assessment, "nothing of a refused edit is stored")
+	assert.Equal(t, kept.Result, again.Result)
 
 	_, err = a.Partnership.Save(newAssessment("01HZX0000000000000000000ZZ", "2026-06-01"))
 	assert.Equal(t, fault.NotFound, fault.CodeOf(err))

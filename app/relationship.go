@@ -4,9 +4,21 @@ import (
 	"keystone/core/account"
 	"keystone/core/calendar"
 	"keystone/core/fault"
+	"keystone/core/record"
 	"keystone/core/relationship"
+	"keystone/core/settings"
 	"keystone/storage"
 )
+
+// relationshipModel keeps the versions of the relationship model's
+// settings (share-of-wallet cuts of the stage suggestion, the red flags'
+// not-met period). Nothing computed from them is stored: the tab reads
+// under the version in force.
+var relationshipModel = modelSettings[relationship.Settings]{
+	area:     relationship.Area,
+	defaults: relationship.Defaults,
+	validate: relationship.ValidateSettings,
+}
 
 // RelationshipService keeps an account's relationship stage, the three relationship dimensions and the relationship map.
 type RelationshipService struct {
@@ -28,6 +40,8 @@ type RelationshipView struct {
 	Dimensions relationship.Dimensions `json:"dimensions"`
 	Map        relationship.Map        `json:"map"`
 	Today      calendar.Date           `json:"today"`
+	// Settings are the relationship settings in force, which the suggestion and the flags used.
+	Settings relationship.Settings `json:"settings"`
 }
 
 // Get returns the account's relationship view.
@@ -62,11 +76,23 @@ func (s *RelationshipService) view(tx *storage.Tx, accountID string) (Relationsh
 	if err != nil {
 		return RelationshipView{}, err
 	}
-	figs, contacts, acts, err := loadChildren(tx, accountID)
+	set, err := relationshipModel.current(tx)
 	if err != nil {
 		return RelationshipView{}, err
 	}
-	contacts, acts = live(contacts), live(acts)
+	figs, err := storage.List[account.YearFigures](tx, storage.ChildPrefix(accountID, account.KindFigures))
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	contacts, err := storage.List[account.Contact](tx, storage.ChildPrefix(accountID, account.KindContact))
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	acts, err := meetings(tx, accountID)
+	if err != nil {
+		return RelationshipView{}, err
+	}
+	contacts = live(contacts)
 	today := calendar.Today(s.clock)
 	ev := relationship.Evidence{Profile: p, Contacts: contacts}
 	// The latest year with figures and the one before it.
@@ -79,11 +105,36 @@ func (s *RelationshipService) view(tx *storage.Tx, accountID string) (Relationsh
 	}
 	return RelationshipView{
 		Profile:    p,
-		Suggestion: relationship.Suggest(ev),
+		Suggestion: relationship.Suggest(ev, set.Value),
 		Dimensions: relationship.Summarize(p, contacts),
-		Map:        relationship.BuildMap(contacts, acts, p.Influences, today),
+		Map:        relationship.BuildMap(contacts, acts, p.Influences, today, set.Value),
 		Today:      today,
+		Settings:   set.Value,
 	}, nil
+}
+
+// meeting is what the map reads of an activity: when, and with whom.
+// Decoding only these fields, not the subjects and notes, is most of the
+// saving on a long visit record.
+type meeting struct {
+	record.Meta
+	Date       calendar.Date `json:"date"`
+	ContactIDs []string      `json:"contactIds"`
+}
+
+// meetings lists the account's live activities with their date and people only.
+func meetings(tx *storage.Tx, accountID string) ([]account.Activity, error) {
+	ms, err := storage.List[meeting](tx, storage.ChildPrefix(accountID, account.KindActivity))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]account.Activity, 0, len(ms))
+	for _, m := range ms {
+		if !m.Deleted() {
+			out = append(out, account.Activity{Meta: m.Meta, AccountID: accountID, Date: m.Date, ContactIDs: m.ContactIDs})
+		}
+	}
+	return out, nil
 }
 
 // loadProfile reads the account's profile; an account without one gets an
@@ -132,4 +183,25 @@ func (s *RelationshipService) Save(in relationship.Profile, note string) (Relati
 		return RelationshipView{}, err
 	}
 	return v, nil
+}
+
+// Settings returns the relationship model's settings in force.
+func (s *RelationshipService) Settings() (settings.Model[relationship.Settings], error) {
+	return relationshipModel.get(s.store)
+}
+
+// SaveSettings stores edited settings as the next version; base is the
+// version the user edited.
+func (s *RelationshipService) SaveSettings(value relationship.Settings, base int) (settings.Model[relationship.Settings], error) {
+	return relationshipModel.update(s.store, value, base)
+}
+
+// RestoreDefaults stores the shipped defaults as the next version.
+func (s *RelationshipService) RestoreDefaults(base int) (settings.Model[relationship.Settings], error) {
+	return relationshipModel.restore(s.store, base)
+}
+
+// Defaults returns the shipped settings, for the UI to show beside the ones in force.
+func (s *RelationshipService) Defaults() relationship.Settings {
+	return relationship.Defaults()
 }

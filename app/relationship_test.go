@@ -88,3 +88,66 @@ func TestRelationshipProfile(t *testing.T) {
 	_, err = a.Relationships.Get("01HZX0000000000000000000ZZ")
 	assert.Equal(t, fault.NotFound, fault.CodeOf(err))
 }
+
+func TestRelationshipSettings(t *testing.T) {
+	a := newTestApp(t)
+	acc := mustCreate(t, a, account.Account{Name: "Rhein Logistik"})
+	boss, err := a.Accounts.SaveContact(account.Contact{AccountID: acc.ID, Name: "Kai Becker", Department: "Management", BuyingRole: "economic",
+		Influence: "high", RelationshipLevel: 4, LastContact: "2026-07-01"}) // 145 days before today
+	require.NoError(t, err)
+	_, err = a.Accounts.SaveFigures(account.YearFigures{AccountID: acc.ID, Year: 2026, Revenue: 30_000_000_00, CategorySpend: 100_000_000_00})
+	require.NoError(t, err)
+	p := relationship.Profile{AccountID: acc.ID, Indicators: relationship.Indicators{SupplierStatus: "preferred", InformationShared: "open"}}
+	_, err = a.Relationships.Save(p, "")
+	require.NoError(t, err)
+
+	v, err := a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, relationship.Defaults(), v.Settings, "the shipped settings until any are saved")
+	// one person (pre-KAM), a 30 % share (mid), preferred (mid), open information (partnership): 1.75 → mid
+	assert.Equal(t, relationship.Mid, v.Suggestion.Stage)
+	notMet := func(v RelationshipView) bool {
+		for _, f := range v.Map.Flags {
+			if f.Kind == relationship.FlagHighNotMet && f.ContactID == boss.ID {
+				return true
+			}
+		}
+		return false
+	}
+	assert.True(t, notMet(v), "145 days unmet is past 90")
+
+	cur, err := a.Relationships.Settings()
+	require.NoError(t, err)
+	assert.Equal(t, 0, cur.Version)
+	edited := cur.Value
+	edited.ShareCuts = [4]float64{20, 35, 55, 75}
+	edited.NotMetDays = 180
+	saved, err := a.Relationships.SaveSettings(edited, cur.Version)
+	require.NoError(t, err)
+	assert.Equal(t, 1, saved.Version)
+
+	v, err = a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, relationship.Early, v.Suggestion.Stage, "30 % is only early under the raised cuts: 1.5 → early")
+	assert.False(t, notMet(v), "145 days is within 180")
+	assert.Equal(t, 180, v.Map.NotMetDays)
+
+	bad := edited
+	bad.ShareCuts[1] = 10
+	_, err = a.Relationships.SaveSettings(bad, 1)
+	assertFault(t, err, fault.Invalid, "shareCuts[1]", "not_above")
+	_, err = a.Relationships.SaveSettings(edited, 0)
+	assert.Equal(t, fault.Conflict, fault.CodeOf(err), "an edit of an older version is refused")
+	cur, err = a.Relationships.Settings()
+	require.NoError(t, err)
+	assert.Equal(t, 1, cur.Version, "refused settings store nothing")
+
+	back, err := a.Relationships.RestoreDefaults(1)
+	require.NoError(t, err)
+	assert.Equal(t, 2, back.Version)
+	assert.Equal(t, a.Relationships.Defaults(), back.Value)
+	v, err = a.Relationships.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, relationship.Mid, v.Suggestion.Stage)
+	assert.True(t, notMet(v))
+}

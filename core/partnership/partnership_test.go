@@ -57,11 +57,20 @@ func TestTypeMatrixEveryBoundary(t *testing.T) {
 	for f, row := range want {
 		for i, d := range ds {
 			assert.Equal(t, row[i], Type(d, f, s), "D %d, F %d", d, f)
-			// the same through scored assessments: D from the lower party
-			a := assessment(t, 20, d, f)
-			sc := Score(a, s)
-			assert.Equal(t, d, sc.D)
-			assert.Equal(t, row[i], Evaluate(a, s).Type, "scored D %d, F %d", d, f)
+			// the same through scored assessments, whichever party is the
+			// lower one: D is its sum, the eager side lifts nothing
+			for _, side := range []struct {
+				lower          string
+				ours, customer int
+			}{{Customer, 20, d}, {Ours, d, 20}} {
+				a := assessment(t, side.ours, side.customer, f)
+				sc := Score(a, s)
+				assert.Equal(t, d, sc.D)
+				if d < 20 {
+					assert.Equal(t, side.lower, sc.Lower)
+				}
+				assert.Equal(t, row[i], Evaluate(a, s).Type, "scored D %d (%s lower), F %d", d, side.lower, f)
+			}
 		}
 	}
 }

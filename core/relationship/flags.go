@@ -13,7 +13,6 @@ const (
 	FlagRoleMissing   = "role_missing"   // a buying role with no contact
 	FlagHighNotMet    = "high_not_met"   // a high-influence contact not met lately
 	favourable        = 3                // relationship level "favourable" (有好感)
-	NotMetDays        = 90               // how long a high-influence contact may go unmet
 	neverMet          = -1               // Days of a contact never met
 )
 
@@ -63,8 +62,9 @@ func present(contacts []account.Contact) []account.Contact {
 }
 
 // RedFlags lists the map's warnings: for the chain first (no coach, missing
-// roles in the order of account.BuyingRoles), then per person in contact order.
-func RedFlags(contacts []account.Contact, acts []account.Activity, today calendar.Date) []RedFlag {
+// roles in the order of account.BuyingRoles), then per person in contact
+// order. A high-influence person counts as not met after set.NotMetDays.
+func RedFlags(contacts []account.Contact, acts []account.Activity, today calendar.Date, set Settings) []RedFlag {
 	people := present(contacts)
 	met := LastMet(acts, today)
 	flags := []RedFlag{}
@@ -95,7 +95,7 @@ func RedFlags(contacts []account.Contact, acts []account.Activity, today calenda
 			switch {
 			case d == "":
 				flags = append(flags, RedFlag{Kind: FlagHighNotMet, ContactID: c.ID, Days: neverMet})
-			case d.DaysUntil(today) > NotMetDays:
+			case d.DaysUntil(today) > set.NotMetDays:
 				flags = append(flags, RedFlag{Kind: FlagHighNotMet, ContactID: c.ID, Days: d.DaysUntil(today)})
 			}
 		}
@@ -124,13 +124,16 @@ type Map struct {
 	Nodes      []Node      `json:"nodes"`
 	Influences []Influence `json:"influences"`
 	Flags      []RedFlag   `json:"flags"`
+	// NotMetDays is the period the "not met" flag used, for its wording.
+	NotMetDays int `json:"notMetDays"`
 }
 
 // BuildMap lays out the people still at the customer with their flags.
-func BuildMap(contacts []account.Contact, acts []account.Activity, lines []Influence, today calendar.Date) Map {
+func BuildMap(contacts []account.Contact, acts []account.Activity, lines []Influence, today calendar.Date, set Settings) Map {
 	people := present(contacts)
 	met := LastMet(acts, today)
-	m := Map{Nodes: make([]Node, 0, len(people)), Influences: []Influence{}, Flags: RedFlags(contacts, acts, today)}
+	m := Map{Nodes: make([]Node, 0, len(people)), Influences: []Influence{}, Flags: RedFlags(contacts, acts, today, set),
+		NotMetDays: set.NotMetDays}
 	on := map[string]bool{}
 	for _, c := range people {
 		on[c.ID] = true

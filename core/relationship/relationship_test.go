@@ -50,7 +50,7 @@ func TestSuggestFromIndicators(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := Suggest(c.e)
+			s := Suggest(c.e, Defaults())
 			assert.Equal(t, c.stage, s.Stage)
 			got := []string{}
 			for _, sig := range s.Signals {
@@ -60,7 +60,7 @@ func TestSuggestFromIndicators(t *testing.T) {
 			assert.Len(t, s.Warnings, c.warnings)
 		})
 	}
-	s := Suggest(Evidence{Contacts: diamond, ShareKnown: true, Share: 45, Profile: Profile{Stage: Early}})
+	s := Suggest(Evidence{Contacts: diamond, ShareKnown: true, Share: 45, Profile: Profile{Stage: Early}}, Defaults())
 	assert.True(t, s.Differs, "a confirmed stage unlike the suggestion is pointed out")
 	assert.Equal(t, Signal{Indicator: SignalContacts, Value: Diamond, Number: 4, Extra: 4, Stage: Partnership}, s.Signals[0])
 }
@@ -99,7 +99,7 @@ func TestRedFlags(t *testing.T) {
 		{Date: "2026-08-25", ContactIDs: []string{"tech"}}, // 90 days before today: still fine
 		{Date: "2026-12-01", ContactIDs: []string{"tech"}}, // after today: not a meeting yet
 	}
-	flags := RedFlags([]account.Contact{boss, tech, coach, gone}, acts, today)
+	flags := RedFlags([]account.Contact{boss, tech, coach, gone}, acts, today, Defaults())
 	assert.Equal(t, []RedFlag{
 		{Kind: FlagRoleMissing, Role: "user"},
 		{Kind: FlagRoleMissing, Role: "financial"},
@@ -112,7 +112,7 @@ func TestRedFlags(t *testing.T) {
 	coach.BuyingRole = "influencer"
 	boss.RelationshipLevel = 3
 	boss.LastContact = ""
-	flags = RedFlags([]account.Contact{boss, tech, coach}, acts, today)
+	flags = RedFlags([]account.Contact{boss, tech, coach}, acts, today, Defaults())
 	assert.Equal(t, []RedFlag{
 		{Kind: FlagNoCoach, Role: "coach"},
 		{Kind: FlagRoleMissing, Role: "user"},
@@ -121,7 +121,14 @@ func TestRedFlags(t *testing.T) {
 		{Kind: FlagOpponentHigh, ContactID: "tech"},
 		{Kind: FlagHighNotMet, ContactID: "tech", Days: 91},
 	}, flags)
-	assert.Empty(t, RedFlags(nil, nil, today), "an empty chain has nothing to flag yet")
+	assert.Empty(t, RedFlags(nil, nil, today, Defaults()), "an empty chain has nothing to flag yet")
+
+	// the period is a setting: at 120 days, 91 days unmet is no flag
+	longer := Defaults()
+	longer.NotMetDays = 120
+	for _, f := range RedFlags([]account.Contact{boss, tech, coach}, acts, today, longer) {
+		assert.False(t, f.Kind == FlagHighNotMet && f.ContactID == "tech", "tech was met 91 days ago")
+	}
 }
 
 func TestBuildMapAndDimensions(t *testing.T) {
@@ -134,13 +141,14 @@ func TestBuildMapAndDimensions(t *testing.T) {
 	gone := person("gone", "采购", "", "", "", 1)
 	gone.Left = true
 	lines := []Influence{{From: "mid", To: "boss"}, {From: "gone", To: "boss"}}
-	m := BuildMap([]account.Contact{boss, mid, low, gone}, []account.Activity{{Date: "2026-11-20", ContactIDs: []string{"boss"}}}, lines, today)
+	m := BuildMap([]account.Contact{boss, mid, low, gone}, []account.Activity{{Date: "2026-11-20", ContactIDs: []string{"boss"}}}, lines, today, Defaults())
 	require.Len(t, m.Nodes, 3)
 	assert.Equal(t, "boss", m.Nodes[1].ReportsTo)
 	assert.Equal(t, "", m.Nodes[2].ReportsTo, "a boss who left is not on the map: the person moves to the top")
 	assert.Equal(t, calendar.Date("2026-11-20"), m.Nodes[0].LastMet)
 	assert.Equal(t, []Influence{{From: "mid", To: "boss"}}, m.Influences)
 	assert.Equal(t, []string{}, m.Nodes[0].Flags)
+	assert.Equal(t, 90, m.NotMetDays)
 
 	p := Profile{Organizational: "key_supplier", Departments: []Department{{Name: "采购", Grade: "good"}, {Name: "研发", Grade: "fair"}, {Name: "质量", Grade: "excellent"}}}
 	d := Summarize(p, []account.Contact{boss, mid, low, gone})
@@ -206,4 +214,42 @@ func TestTrackHistory(t *testing.T) {
 	Track(next, &again, "2026-12-01", "")
 	assert.Len(t, again.History, 2)
 	assert.Equal(t, calendar.Date("2026-12-01"), again.History[1].On)
+}
+
+func TestSuggestUnderEditedShareCuts(t *testing.T) {
+	e := Evidence{ShareKnown: true, Share: 30, Profile: Profile{Indicators: Indicators{SupplierStatus: "preferred"}}}
+	assert.Equal(t, Mid, Suggest(e, Defaults()).Stage, "30 % is mid under 10/25/40/60, preferred is mid")
+	stricter := Defaults()
+	stricter.ShareCuts = [4]float64{20, 35, 55, 75}
+	require.NoError(t, ValidateSettings(&stricter))
+	s := Suggest(e, stricter)
+	assert.Equal(t, Early, s.Signals[0].Stage, "30 % is only early under 20/35/55/75")
+	assert.Equal(t, Early, s.Stage, "early and mid: a tie goes to the lower stage")
+}
+
+func TestValidateSettings(t *testing.T) {
+	d := Defaults()
+	require.NoError(t, ValidateSettings(&d))
+	cases := []struct {
+		name        string
+		edit        func(s *Settings)
+		field, rule string
+	}{
+		{"a cut at zero", func(s *Settings) { s.ShareCuts[0] = 0 }, "shareCuts[0]", "out_of_range"},
+		{"a cut above 100", func(s *Settings) { s.ShareCuts[3] = 101 }, "shareCuts[3]", "out_of_range"},
+		{"cuts out of order", func(s *Settings) { s.ShareCuts[2] = 25 }, "shareCuts[2]", "not_above"},
+		{"not-met period too short", func(s *Settings) { s.NotMetDays = 3 }, "notMetDays", "out_of_range"},
+		{"not-met period too long", func(s *Settings) { s.NotMetDays = 1000 }, "notMetDays", "out_of_range"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := Defaults()
+			c.edit(&s)
+			err := ValidateSettings(&s)
+			require.Error(t, err)
+			fe := fault.As(err)
+			assert.Equal(t, c.field, fe.Field)
+			assert.Equal(t, c.rule, fe.Rule)
+		})
+	}
 }

@@ -56,21 +56,18 @@ type Evidence struct {
 // minSignals is how many indicators a suggestion needs.
 const minSignals = 2
 
-// Share-of-wallet cuts (percent) between the stages: *reconstructed* from
-// the stage descriptions (a supplier among many → the main or sole one).
-var shareCuts = []float64{10, 25, 40, 60}
-
 // Suggest proposes a development stage from the indicators of DOMAIN.md
-// §3: each known indicator points to a stage, the suggestion is their
-// mean, rounded half down; two or more uncoupling signs suggest uncoupling instead.
-func Suggest(e Evidence) Suggestion {
+// §3: each known indicator points to a stage (share of wallet by the
+// settings' cuts), the suggestion is their mean, rounded half down; two or
+// more uncoupling signs suggest uncoupling instead.
+func Suggest(e Evidence, set Settings) Suggestion {
 	s := Suggestion{Signals: []Signal{}, Warnings: []Signal{}}
 	if sig, ok := contactSignal(e.Contacts); ok {
 		s.Signals = append(s.Signals, sig)
 	}
 	if e.ShareKnown {
 		r := 0
-		for r < len(shareCuts) && e.Share >= shareCuts[r] {
+		for r < len(set.ShareCuts) && e.Share >= set.ShareCuts[r] {
 			r++
 		}
 		s.Signals = append(s.Signals, Signal{Indicator: SignalShare, Number: round1(e.Share), Stage: Stages[r]})

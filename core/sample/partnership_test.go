@@ -13,7 +13,11 @@ import (
 )
 
 func TestPartnershipSample(t *testing.T) {
-	for _, size := range []Size{Small, Medium} {
+	sizes := []Size{Small, Medium}
+	if !testing.Short() {
+		sizes = append(sizes, Large)
+	}
+	for _, size := range sizes {
 		t.Run(string(size), func(t *testing.T) {
 			p := generated(t, size, testToday)
 			set := ItemsOf[settings.Model[partnership.Settings]](p, "settings-"+partnership.Area)
@@ -70,7 +74,11 @@ func TestPartnershipSample(t *testing.T) {
 			profiles := ItemsOf[relationship.Profile](p, relationship.Kind)
 			require.Len(t, profiles, len(p.Accounts))
 			stages := map[string]int{}
+			paths := 0 // profiles whose history shows a path, not one entry
 			for _, pr := range profiles {
+				if len(pr.History) > 1 {
+					paths++
+				}
 				assert.Equal(t, pr.AccountID, pr.ID, "a profile's id is its account's")
 				require.NoError(t, pr.Validate(contacts[pr.AccountID]), "profile of %s", pr.AccountID)
 				stages[pr.Stage]++
@@ -84,6 +92,7 @@ func TestPartnershipSample(t *testing.T) {
 			}
 			assert.Positive(t, stages[""], "some stages are still to be confirmed")
 			assert.Greater(t, len(stages), 3, "stages vary: %v", stages)
+			assert.Greater(t, paths, len(profiles)/3, "most confirmed stages came by a path of earlier ones")
 		})
 	}
 }

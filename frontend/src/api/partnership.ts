@@ -167,6 +167,8 @@ export interface AssessmentComparison {
   right: AssessmentView
 }
 
+let shipped: Promise<PartnershipSettings> | null = null
+
 export const partnership = {
   /** newest first */
   list: (accountId: string) => call<AssessmentSummary[]>('PartnershipService', 'List', accountId),
@@ -181,6 +183,14 @@ export const partnership = {
   saveSettings: (value: PartnershipSettings, base: number) =>
     call<SettingsModel<PartnershipSettings>>('PartnershipService', 'SaveSettings', value, base),
   restoreDefaults: (base: number) => call<SettingsModel<PartnershipSettings>>('PartnershipService', 'RestoreDefaults', base),
+  /** the shipped settings, asked once per page: they never change while it runs */
+  defaults: (): Promise<PartnershipSettings> => {
+    shipped ??= call<PartnershipSettings>('PartnershipService', 'Defaults').catch((e: unknown) => {
+      shipped = null // a failed call is asked again next time
+      throw e
+    })
+    return shipped
+  },
 }
 
 // ---- relationship: phase, stage, dimensions, map ----
@@ -285,6 +295,16 @@ export interface RelationshipMap {
   nodes: MapNode[]
   influences: Influence[]
   flags: RedFlag[]
+  /** the period the "not met" flag used */
+  notMetDays: number
+}
+
+/** The relationship model's settings (app/relationship.go): live, never pinned into a record. */
+export interface RelationshipSettings {
+  /** share of wallet (%) from which the indicator points to early, mid, partnership, synergistic */
+  shareCuts: [number, number, number, number]
+  /** a high-influence person not met for longer is a red flag */
+  notMetDays: number
 }
 
 export interface Dimensions {
@@ -302,10 +322,25 @@ export interface RelationshipView {
   dimensions: Dimensions
   map: RelationshipMap
   today: DateString
+  settings: RelationshipSettings
 }
+
+let shippedRelationship: Promise<RelationshipSettings> | null = null
 
 export const relationships = {
   get: (accountId: string) => call<RelationshipView>('RelationshipService', 'Get', accountId),
   /** note: why the stage or phase changed (kept in the history) */
   save: (p: Profile, note: string) => call<RelationshipView>('RelationshipService', 'Save', outgoing(p), note),
+  settings: () => call<SettingsModel<RelationshipSettings>>('RelationshipService', 'Settings'),
+  saveSettings: (value: RelationshipSettings, base: number) =>
+    call<SettingsModel<RelationshipSettings>>('RelationshipService', 'SaveSettings', value, base),
+  restoreDefaults: (base: number) => call<SettingsModel<RelationshipSettings>>('RelationshipService', 'RestoreDefaults', base),
+  /** the shipped settings, asked once per page */
+  defaults: (): Promise<RelationshipSettings> => {
+    shippedRelationship ??= call<RelationshipSettings>('RelationshipService', 'Defaults').catch((e: unknown) => {
+      shippedRelationship = null
+      throw e
+    })
+    return shippedRelationship
+  },
 }

@@ -140,19 +140,3 @@ export const LEVEL_COLORS = ['#9aa4b2', '#8c9eff', '#5c9ded', '#36b3a8', '#52c41
 export const TYPE_COLORS: Record<string, string> = {
   arms_length: '#8a94a6', type_1: '#5c9ded', type_2: '#36b3a8', type_3: '#7b61ff',
 }
-
-/**
- * A data: URL (what ECharts' getDataURL gives) as a Blob. Decoded here, not
- * fetched: the page's content security policy rightly refuses fetching data: URLs.
- */
-export function dataUrlToBlob(url: string): Blob {
-  const m = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(url)
-  if (!m) throw new Error('not a data URL')
-  const type = m[1] ?? 'application/octet-stream'
-  const body = m[3] ?? ''
-  if (!m[2]) return new Blob([decodeURIComponent(body)], { type })
-  const bin = atob(body)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new Blob([bytes], { type })
-}

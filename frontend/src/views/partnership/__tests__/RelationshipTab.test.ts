@@ -10,9 +10,9 @@ vi.mock('@/api/partnership', async (importOriginal) => {
     ...real,
     partnership: {
       list: vi.fn(), history: vi.fn(), get: vi.fn(), save: vi.fn(), archive: vi.fn(), compare: vi.fn(),
-      settings: vi.fn(), saveSettings: vi.fn(), restoreDefaults: vi.fn(),
+      settings: vi.fn(), saveSettings: vi.fn(), restoreDefaults: vi.fn(), defaults: vi.fn(),
     },
-    relationships: { get: vi.fn(), save: vi.fn() },
+    relationships: { get: vi.fn(), save: vi.fn(), defaults: vi.fn() },
   }
 })
 vi.mock('@/api/services', async (importOriginal) => {
@@ -34,6 +34,8 @@ beforeEach(() => {
   vi.mocked(relationships.get).mockResolvedValue(relView())
   vi.mocked(partnership.history).mockResolvedValue([summary(older), summary(newer)])
   vi.mocked(partnership.get).mockImplementation(async (_acc, id) => structuredClone(id === 'A1' ? older : newer))
+  vi.mocked(partnership.defaults).mockResolvedValue(structuredClone(newer.settings))
+  vi.mocked(relationships.defaults).mockResolvedValue({ shareCuts: [10, 25, 40, 60], notMetDays: 90 })
 })
 
 afterEach(() => {
@@ -51,18 +53,48 @@ describe('RelationshipTab', () => {
     const gaps = $$('[data-testid="gap-row"]')
     expect(gaps).toHaveLength(1)
     expect(gaps[0]!.textContent).toContain('Joint planning')
-    expect(gaps[0]!.textContent).toContain('Low today; Type II calls for Medium')
+    expect(gaps[0]!.textContent).toContain('Low today; Type II calls for Medium · “只有年度报价会”')
     expect($('[data-testid="type-matrix"] [data-on="true"]')?.textContent?.trim()).toBe('Type II')
     expect($$('[data-testid="assessment-row"]').map((r) => r.dataset.id)).toEqual(['A2', 'A1'])
+  })
+
+  it('shows the evidence recorded with the scores', async () => {
+    const v = structuredClone(newer)
+    v.assessment.drivers.customer.profit!.note = '客户希望锁定三年价格'
+    vi.mocked(partnership.get).mockResolvedValue(v)
+    m = await mountTab()
+    const ev = text('assessment-evidence')
+    expect(ev).toContain('2 scores carry a note')
+    expect(ev).toContain('Drivers · Customer’s Profit stability / growth4/5客户希望锁定三年价格')
+    expect(ev).toContain('Components Joint planningLow只有年度报价会')
   })
 
   it('says on the type matrix which thresholds are literature defaults and where to change them', async () => {
     m = await mountTab()
     await click('[data-testid="matrix-help"]')
+    await settle()
     const help = text('matrix-help-text')
     expect(help).toContain('Below 8 on either axis: arm’s length. Bands 8–11, 12–15 and 16+')
-    expect(help).toContain('reconstructed numbers')
-    expect(help).toContain('Settings → Partnership model')
+    expect(help).toContain('Lambert, Emmelhainz & Gardner (1996); their numbers are reconstructed')
+    expect(help).toContain('editable in Settings → Partnership model')
+    expect(text('matrix-help-status')).toBe('Every threshold here is a shipped default.')
+    expect($$('[data-testid="matrix-help-defaults"] tr[data-changed]')).toHaveLength(0)
+  })
+
+  it('names the thresholds the settings version of an assessment changed from the defaults', async () => {
+    const edited = structuredClone(newer)
+    edited.assessment.settingsVersion = 3
+    edited.settings.armsLengthBelow = 10
+    edited.settings.matrix[1]![1] = 'type_3'
+    vi.mocked(partnership.get).mockResolvedValue(edited)
+    m = await mountTab({ locale: 'zh-CN' })
+    await click('[data-testid="matrix-help"]')
+    await settle()
+    expect(text('matrix-help-status')).toBe('设置版本 3 改动了默认值：一般交易关系：低于、矩阵单元格。')
+    const changed = $$('[data-testid="matrix-help-defaults"] tr[data-changed]')
+    expect(changed).toHaveLength(1)
+    expect(changed[0]!.textContent).toContain('108')
+    expect(text('matrix-help-text')).toContain('改动 1 格')
   })
 
   it('says it all in Chinese too', async () => {
@@ -107,6 +139,18 @@ describe('RelationshipTab', () => {
     expect(partnership.compare).toHaveBeenCalledWith('acc1', 'A2', 'A1')
     expect(text('compare-left')).toContain('Type I')
     expect(text('compare-right')).toContain('Type II')
+    expect($('[data-testid="compare-versions"]')).toBeNull()
+  })
+
+  it('says when the two compared were scored under different settings versions', async () => {
+    const later = structuredClone(newer)
+    later.assessment.settingsVersion = 2
+    vi.mocked(partnership.compare).mockResolvedValue({ left: structuredClone(older), right: later })
+    m = await mountTab()
+    for (const box of $$('[data-testid="assessment-tick"]')) await click(box)
+    await click('[data-testid="assessment-compare"]')
+    await settle()
+    expect(text('compare-versions')).toBe('Scored under different settings versions (1 and 2): each reads as it was made, under its own thresholds.')
   })
 
   it('lists the red flags in words beside the map', async () => {

@@ -74,8 +74,10 @@ export function relView(over: Partial<RelationshipView> = {}): RelationshipView 
         { kind: 'economic_below', contactId: 'boss', role: '', level: 2, days: 0 },
         { kind: 'high_not_met', contactId: 'boss', role: '', level: 0, days: -1 },
       ],
+      notMetDays: 90,
     },
     today: '2026-11-23',
+    settings: { shareCuts: [10, 25, 40, 60], notMetDays: 90 },
     ...over,
   }
 }

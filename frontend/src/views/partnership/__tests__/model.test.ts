@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/i18n'
 import type { Explanation, MapNode, PartnershipSettings } from '@/api/partnership'
-import { blankAssessment, dataUrlToBlob, editable, preview, reasonText, unscored } from '../model'
+import { blankAssessment, editable, preview, reasonText, unscored } from '../model'
+import { wrapText } from '../mapExport'
 import { layoutChart } from '../mapLayout'
 
 const defaults: PartnershipSettings = {
@@ -85,12 +86,29 @@ describe('partnership model helpers', () => {
     i18n.global.locale.value = 'en'
   })
 
-  it('turns a data URL into a PNG blob without fetching it', async () => {
-    const png = 'data:image/png;base64,iVBORw0KGgo='
-    const blob = dataUrlToBlob(png)
-    expect(blob.type).toBe('image/png')
-    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-    expect(() => dataUrlToBlob('https://example.com/x.png')).toThrow()
+})
+
+describe('map image line breaking', () => {
+  // every character one unit wide, a Chinese one two: close enough to a real font
+  const measure = (s: string) => [...s].reduce((w, c) => w + (/\p{Script=Han}|[，。、；：“”（）]/u.test(c) ? 2 : 1), 0)
+
+  it('breaks English at spaces and keeps each line within the width', () => {
+    const lines = wrapText('Olivia Taylor, the economic buyer, is at “Acceptance”, below “favourable”.', 24, measure)
+    expect(lines).toEqual(['Olivia Taylor, the', 'economic buyer, is at', '“Acceptance”, below', '“favourable”.'])
+    for (const l of lines) expect(measure(l)).toBeLessThanOrEqual(24)
+  })
+
+  it('breaks Chinese between characters, never starting a line with closing punctuation', () => {
+    const lines = wrapText('陈总（经济决策者）目前处于“接受”，低于“有好感”。', 12, measure)
+    expect(lines.join('')).toBe('陈总（经济决策者）目前处于“接受”，低于“有好感”。')
+    for (const l of lines) {
+      expect('，。）”').not.toContain(l[0])
+      expect('（“').not.toContain(l[l.length - 1])
+    }
+  })
+
+  it('cuts a word longer than the line rather than overflow', () => {
+    expect(wrapText('Procurementdepartmentmanager', 10, measure)).toEqual(['Procuremen', 'tdepartmen', 'tmanager'])
   })
 })
 
