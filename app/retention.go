@@ -10,6 +10,7 @@ import (
 	"keystone/core/calendar"
 	"keystone/core/fault"
 	"keystone/core/money"
+	"keystone/core/portfolio"
 	"keystone/core/record"
 	"keystone/core/retention"
 	"keystone/core/settings"
@@ -186,11 +187,12 @@ func (d *accountData) loadRetention(tx *storage.Tx, accountID string) error {
 	return err
 }
 
-// openActions are an account's open actions, any area, from the index.
+// accountActions are an account's live actions, any area, open or done,
+// from the index: the renewal warning reads both.
 func (s *RetentionService) accountActions(accountID string) ([]action.Action, error) {
 	var out []action.Action
 	err := s.actions.index.view(func(x *actionIndex) {
-		for _, a := range x.selection("", accountID, func(a *action.Action) bool { return a.IsOpen() }) {
+		for _, a := range x.selection("", accountID, func(a *action.Action) bool { return !a.Deleted() }) {
 			out = append(out, *a)
 		}
 	})
@@ -243,31 +245,48 @@ func (s *RetentionService) Get(accountID string) (RetentionView, error) {
 	return v, nil
 }
 
-// tierOf is the account's ABC tier by its latest revenue, converted into the
-// reporting currency; accounts whose currency has no rate count as without revenue.
+// tierOf is the account's ABC class (Pareto, DOMAIN.md §2) by its latest
+// revenue in the reporting currency, with the portfolio settings' class
+// limits, so it reads the same as the portfolio's Pareto page; accounts whose
+// currency has no rate count as without revenue.
 func (s *RetentionService) tierOf(accountID string) (string, error) {
 	var rates settings.Currency
-	if err := s.store.View(func(tx *storage.Tx) (err error) { rates, err = loadCurrency(tx); return err }); err != nil {
+	var limits portfolio.Settings
+	if err := s.store.View(func(tx *storage.Tx) error {
+		var err error
+		if rates, err = loadCurrency(tx); err != nil {
+			return err
+		}
+		m, err := portfolioModel.current(tx)
+		limits = m.Value
+		return err
+	}); err != nil {
 		return "", err
 	}
-	revenue := map[string]float64{}
+	var revenue []portfolio.Valued
 	err := s.actions.rows.snapshot(func(rows map[string]AccountRow) {
+		revenue = make([]portfolio.Valued, 0, len(rows))
 		for id, r := range rows {
 			if r.Deleted() {
 				continue
 			}
-			m, ok := rates.Convert(money.Money{Amount: r.LatestRevenue, Currency: r.Currency}, r.LatestYear)
-			if ok {
-				revenue[id] = float64(m.Amount)
-			} else {
-				revenue[id] = 0
+			v := portfolio.Valued{AccountID: id}
+			if m, ok := rates.Convert(money.Money{Amount: r.LatestRevenue, Currency: r.Currency}, r.LatestYear); ok {
+				v.Value = m.Amount
 			}
+			revenue = append(revenue, v)
 		}
 	})
 	if err != nil {
 		return "", err
 	}
-	return retention.TierOf(revenue)[accountID], nil
+	ranked, _ := portfolio.ABC(revenue, limits.ClassA, limits.ClassB)
+	for _, r := range ranked {
+		if r.AccountID == accountID {
+			return r.Class, nil
+		}
+	}
+	return "", nil
 }
 
 // SaveCase creates (empty id) or updates a retention case.
@@ -374,23 +393,21 @@ func (s *RetentionService) Portfolio() (RetentionPortfolio, error) {
 	var actErr error
 	err := s.index.view(version, out.Today, func(digests map[string]*accountDigest, set retention.Settings) {
 		out.Settings = set
-		// The renewal warning asks only whether an open action is due before
-		// the renewal, and only for renewals inside the window: the earliest
-		// open due date of those few accounts stands for all their actions.
-		open := map[string][]action.Action{}
+		// The renewal warning asks only whether some action covers the
+		// renewal, and only for renewals inside the window: the first such
+		// action of those few accounts stands for all their actions.
+		covering := map[string][]action.Action{}
 		horizon := out.Today.AddDays(set.RenewalDays)
 		actErr = s.actions.index.view(func(x *actionIndex) {
 			for id, dg := range digests {
-				if r := dg.data.renewal.Date; r == "" || r < out.Today || r > horizon {
+				r := dg.data.renewal.Date
+				if r == "" || r < out.Today || r > horizon {
 					continue
 				}
 				for aid := range x.byAccount[id] {
-					a := x.byID[aid]
-					if a == nil || !a.IsOpen() || a.Due == "" {
-						continue
-					}
-					if cur, ok := open[id]; !ok || a.Due < cur[0].Due {
-						open[id] = []action.Action{{Status: action.Open, Due: a.Due}}
+					if a := x.byID[aid]; a != nil && retention.CoversRenewal(*a, r, set) {
+						covering[id] = []action.Action{*a}
+						break
 					}
 				}
 			}
@@ -399,7 +416,7 @@ func (s *RetentionService) Portfolio() (RetentionPortfolio, error) {
 		for _, dg := range digests {
 			a, d := dg.account, dg.data
 			pos := position(d.assessments, d.surveys, set.Switching)
-			r := d.risk(out.Today, open[a.ID], set)
+			r := d.risk(out.Today, covering[a.ID], set)
 			pt := PortfolioPoint{AccountID: a.ID, Name: a.Name, Owner: a.Owner, Attraction: pos.Attraction, Barrier: pos.Barrier,
 				Quadrant: pos.Quadrant, Currency: a.Currency, Risk: r.Score, Level: r.Level, Warnings: make([]string, 0, len(r.Warnings))}
 			for _, w := range r.Warnings {

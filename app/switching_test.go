@@ -180,6 +180,10 @@ func TestSwitchingPlanAndLeverActions(t *testing.T) {
 	moved.Start = "2026-11-15"
 	_, err = a.Switching.SavePlan(moved)
 	assertFault(t, err, fault.Invalid, "start", "start_after_due")
+	v, err = a.Switching.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, calendarDate("2026-03-01"), v.Plans[0].Start, "the refused start changed nothing")
+	assert.Equal(t, p.Rev, v.Plans[0].Rev)
 	board, err := a.Actions.Mine(ActionQuery{Owner: "王磊", Areas: []string{action.AreaSwitching}})
 	require.NoError(t, err)
 	assert.Equal(t, 2, board.Counts.Open)
@@ -235,6 +239,14 @@ func TestRetentionWarningsCasesAndPortfolio(t *testing.T) {
 	assert.Equal(t, 85, v.Risk.Score)
 	assert.Equal(t, retention.High, v.Risk.Level)
 	assert.Equal(t, "", v.Position.Quadrant)
+
+	// A to-do left open since March is no work on January's renewal: the
+	// warning stays, here and on the portfolio.
+	stale, err := a.Actions.Save(action.Action{AccountID: acc.ID, Title: "年度答谢", Due: "2026-03-01", Source: action.Source{Area: action.AreaManual}})
+	require.NoError(t, err)
+	v, err = a.Retention.Get(acc.ID)
+	require.NoError(t, err)
+	assert.Contains(t, keysOfRisk(v.Risk), retention.RenewalNear, "a stale open action does not cover the renewal")
 	early, err := a.Retention.Portfolio()
 	require.NoError(t, err)
 	for _, p := range early.Points {
@@ -243,6 +255,22 @@ func TestRetentionWarningsCasesAndPortfolio(t *testing.T) {
 			assert.Equal(t, 85, p.Risk)
 		}
 	}
+	// Done in the renewal's run-up (it starts 2026-10-12), it counts as work on the renewal.
+	stale.Status = action.Done
+	done, err := a.Actions.Save(stale)
+	require.NoError(t, err)
+	require.Equal(t, calendarDate("2026-11-23"), done.CompletedOn)
+	v, err = a.Retention.Get(acc.ID)
+	require.NoError(t, err)
+	assert.NotContains(t, keysOfRisk(v.Risk), retention.RenewalNear, "done in the run-up")
+	pf0, err := a.Retention.Portfolio()
+	require.NoError(t, err)
+	for _, p := range pf0.Points {
+		if p.AccountID == acc.ID {
+			assert.NotContains(t, p.Warnings, retention.RenewalNear, "the portfolio agrees")
+		}
+	}
+	require.NoError(t, a.Actions.Archive(done.ID, done.Rev))
 
 	// Position: captive (low attraction, high barrier), then loyal after a better survey.
 	_, err = a.Switching.SaveAssessment(switching.Assessment{AccountID: acc.ID, Date: "2026-05-01", Scores: switchingScores(5, 5, 4, 4, 4, 4, 3, 3)})
@@ -275,6 +303,20 @@ func TestRetentionWarningsCasesAndPortfolio(t *testing.T) {
 	require.Len(t, v.Cases[0].Actions, 1)
 	assert.NotContains(t, keysOfRisk(v.Risk), retention.RenewalNear, "the open action due before the renewal covers it")
 	assert.Equal(t, "A", v.SuggestedTier, "the larger of two accounts")
+	// The tier is the portfolio's ABC class, with its limits: CNY 8,000 and
+	// USD 1,000 (CNY 7,100); the smaller starts at 53 % of the total: A
+	// under the 80 % default, B once class A ends at 40 %.
+	cv, err := a.Retention.Get(calm.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "A", cv.SuggestedTier)
+	ps, err := a.Portfolio.Settings()
+	require.NoError(t, err)
+	ps.Value.ClassA = 40
+	_, err = a.Portfolio.SaveSettings(ps.Value, ps.Version)
+	require.NoError(t, err)
+	cv, err = a.Retention.Get(calm.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "B", cv.SuggestedTier, "class A ends at 40 %")
 
 	pf, err := a.Retention.Portfolio()
 	require.NoError(t, err)

@@ -1,8 +1,6 @@
 package retention
 
 import (
-	"sort"
-
 	"keystone/core/account"
 )
 
@@ -92,44 +90,6 @@ func Rates(accounts []History, from, to int) []YearRate {
 			r.Churn = round1(float64(r.Lost) / float64(r.Customers) * 100)
 		}
 		out = append(out, r)
-	}
-	return out
-}
-
-// TierOf classes accounts by revenue (Pareto / ABC, DOMAIN.md §2): sorted
-// from the largest, an account is A while the share of revenue before it is
-// under 80 %, B while under 95 %, C after; the largest account is always A.
-// Accounts without revenue are C.
-func TierOf(revenue map[string]float64) map[string]string {
-	ids := make([]string, 0, len(revenue))
-	total := 0.0
-	for id, v := range revenue {
-		ids = append(ids, id)
-		if v > 0 {
-			total += v
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if revenue[ids[i]] != revenue[ids[j]] {
-			return revenue[ids[i]] > revenue[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	out := make(map[string]string, len(ids))
-	before := 0.0
-	for _, id := range ids {
-		v := revenue[id]
-		switch {
-		case v <= 0 || total <= 0:
-			out[id] = "C"
-		case before/total < 0.80:
-			out[id] = "A"
-		case before/total < 0.95:
-			out[id] = "B"
-		default:
-			out[id] = "C"
-		}
-		before += max(v, 0)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package retention
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -72,6 +73,38 @@ func TestAssessWorkedExample(t *testing.T) {
 	r = Assess(in, s)
 	assert.NotContains(t, keysOf(r), RenewalNear)
 	assert.Equal(t, 90, r.Score)
+}
+
+func TestCoversRenewal(t *testing.T) {
+	s := Defaults() // run-up: the 90 days before the renewal
+	const renewal = calendar.Date("2027-01-15")
+	deleted := action.Action{Due: "2027-01-10", Status: action.Open}
+	deleted.DeletedAt = &time.Time{}
+	tests := []struct {
+		name string
+		a    action.Action
+		want bool
+	}{
+		{"open, due in the run-up", action.Action{Due: "2027-01-10", Status: action.Open}, true},
+		{"open, due on the day", action.Action{Due: renewal, Status: action.InProgress}, true},
+		{"open, due on the run-up's first day", action.Action{Due: renewal.AddDays(-90), Status: action.Open}, true},
+		{"open, left over from long before", action.Action{Due: renewal.AddDays(-91), Status: action.Open}, false},
+		{"open, due after the renewal", action.Action{Due: "2027-01-16", Status: action.Open}, false},
+		{"open, no due date", action.Action{Status: action.Open}, false},
+		{"done in the run-up", action.Action{Due: "2026-09-01", Status: action.Done, CompletedOn: "2026-11-20"}, true},
+		{"done long before", action.Action{Due: "2026-09-01", Status: action.Done, CompletedOn: "2026-09-02"}, false},
+		{"done, no completion date", action.Action{Due: "2026-12-01", Status: action.Done}, false},
+		{"cancelled", action.Action{Due: "2027-01-10", Status: action.Cancelled}, false},
+		{"deleted", deleted, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, CoversRenewal(tt.a, renewal, s))
+			in := Input{Today: today, Renewal: renewal, Actions: []action.Action{tt.a}}
+			fired := slices.Contains(keysOf(Assess(in, s)), RenewalNear)
+			assert.Equal(t, !tt.want, fired, "Assess agrees")
+		})
+	}
 }
 
 func TestAssessThresholds(t *testing.T) {
@@ -201,14 +234,6 @@ func TestRatesWorkedExample(t *testing.T) {
 	// none lost (no figures yet is not lost).
 	assert.Equal(t, YearRate{Year: 2026, Customers: 3, Retained: 3, Retention: 100, Churn: 0, CasesKept: 1}, got[1])
 	assert.Equal(t, []YearRate{{Year: 2020}}, Rates(nil, 2020, 2020), "no customers: no rates, no division by zero")
-}
-
-func TestTierOf(t *testing.T) {
-	rev := map[string]float64{"a": 500, "b": 250, "c": 100, "d": 60, "e": 40, "f": 50, "z": 0}
-	// sorted: a 500, b 250, c 100, d 60, f 50, e 40 — total 1,000;
-	// before: 0, 50 %, 75 %, 85 %, 91 %, 96 % → A A A B B C; z has none → C.
-	assert.Equal(t, map[string]string{"a": "A", "b": "A", "c": "A", "d": "B", "f": "B", "e": "C", "z": "C"}, TierOf(rev))
-	assert.Equal(t, map[string]string{"x": "A"}, TierOf(map[string]float64{"x": 10}), "one account is A")
 }
 
 func TestRelevantKeepsTheResult(t *testing.T) {

@@ -54,8 +54,8 @@ type Settings struct {
 	MinComplaints int `json:"minComplaints"`
 	// ContactLeftDays: a key person marked as left within this many days.
 	ContactLeftDays int `json:"contactLeftDays"`
-	// RenewalDays: the renewal falls within this many days and no open
-	// action is due before it.
+	// RenewalDays: the renewal falls within this many days and no action
+	// is due or was done in the run-up of this many days before it.
 	RenewalDays int `json:"renewalDays"`
 	// CompetitorDays and CompetitorWords: an activity in this many days whose
 	// subject or notes name a competitor (these words or the competitors the
@@ -221,12 +221,12 @@ func Assess(in Input, s Settings) Risk {
 		unknown(RenewalNear)
 	case in.Renewal >= in.Today && in.Renewal <= in.Today.AddDays(s.RenewalDays):
 		covered := slices.ContainsFunc(in.Actions, func(a action.Action) bool {
-			return a.IsOpen() && a.Due != "" && a.Due <= in.Renewal
+			return CoversRenewal(a, in.Renewal, s)
 		})
 		if !covered {
 			days := in.Today.DaysUntil(in.Renewal)
-			fire(RenewalNear, map[string]any{"date": string(in.Renewal), "days": days},
-				"the contract renews on %s, in %d days, and no open action is due before it", in.Renewal, days)
+			fire(RenewalNear, map[string]any{"date": string(in.Renewal), "days": days, "window": s.RenewalDays},
+				"the contract renews on %s, in %d days, and no action is planned or done in the %d days before it", in.Renewal, days, s.RenewalDays)
 		}
 	}
 
@@ -252,6 +252,25 @@ func Assess(in Input, s Settings) Risk {
 	r.Score = min(r.Score, 100)
 	r.Level = Level(r.Score, s)
 	return r
+}
+
+// CoversRenewal reports whether an action is work on a renewal: open and due
+// in the renewal's run-up (the RenewalDays before it, up to the day), or done
+// in that run-up. A to-do left open from long ago is not: it says nothing
+// about this renewal, and counting it would silence the warning for good.
+func CoversRenewal(a action.Action, renewal calendar.Date, s Settings) bool {
+	if a.Deleted() {
+		return false
+	}
+	from := renewal.AddDays(-s.RenewalDays)
+	switch {
+	case a.IsOpen():
+		return a.Due != "" && a.Due >= from && a.Due <= renewal
+	case a.Status == action.Done:
+		return a.CompletedOn != "" && a.CompletedOn >= from && a.CompletedOn <= renewal
+	default:
+		return false
+	}
 }
 
 // Level names a risk score: high from HighAt, medium from MediumAt.

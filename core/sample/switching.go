@@ -9,6 +9,7 @@ import (
 
 	"keystone/core/action"
 	"keystone/core/money"
+	"keystone/core/portfolio"
 	"keystone/core/record"
 	"keystone/core/retention"
 	"keystone/core/switching"
@@ -35,11 +36,16 @@ type switchGen struct {
 func (g *gen) buildSwitching(r *rand.Rand) []Item {
 	s := &switchGen{g: g, r: r, ids: ulid.Monotonic(randReader{rand.New(rand.NewPCG(g.seed, 0x73776974))}, 0), set: switching.Defaults()}
 	quads := s.dealQuadrants()
-	revenue := map[string]float64{}
+	revenue := make([]portfolio.Valued, len(g.accts))
 	for i := range g.accts {
-		revenue[g.p.Accounts[i].ID] = float64(g.figures(i, g.year-1).Revenue)
+		revenue[i] = portfolio.Valued{AccountID: g.p.Accounts[i].ID, Value: g.figures(i, g.year-1).Revenue}
 	}
-	s.tiers = retention.TierOf(revenue)
+	def := portfolio.DefaultSettings()
+	ranked, _ := portfolio.ABC(revenue, def.ClassA, def.ClassB)
+	s.tiers = make(map[string]string, len(ranked))
+	for _, r := range ranked {
+		s.tiers[r.AccountID] = r.Class
+	}
 	for i := range g.accts {
 		s.account(i, quads[i])
 	}

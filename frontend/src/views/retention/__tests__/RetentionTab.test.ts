@@ -38,7 +38,10 @@ function switchingView(): SwitchingView {
     plans: [{
       id: 'pl1', ...META, accountId: 'acc1', title: '2026 提高转换成本计划', start: '2026-03-01', notes: '',
       levers: ['product', 'service', 'process', 'asset', 'emotional'].map((key) => ({ key, strength: 2, target: 4, note: '' })) as never,
-      progress: [{ key: 'service', strength: 2, target: 4, gap: 2, actions: 2, done: 1, open: 1, overdue: 1, percent: 50, cost: [] }],
+      progress: [
+        { key: 'product', strength: 2, target: 4, gap: 2, actions: 0, done: 0, open: 0, overdue: 0, percent: 0, cost: [] },
+        { key: 'service', strength: 2, target: 4, gap: 2, actions: 2, done: 1, open: 1, overdue: 1, percent: 50, cost: [] },
+      ],
       actions: [
         { id: 'a1', ...META, accountId: 'acc1', title: '派驻厂工程师', owner: '王磊', due: '2026-11-01', status: 'open', notes: '', completedOn: '',
           source: { area: 'switching', recordId: 'pl1', detail: 'service' }, accountName: '', planYear: 0, cost: { amount: 0, currency: '' }, evidence: '' },
@@ -132,6 +135,22 @@ describe('RetentionTab', { timeout: 20_000 }, () => {
     expect(cards[1]!.classList.contains('overdue')).toBe(false)
     expect(text('[data-testid="lever-progress-service"]')).toBe('1 of 2 done')
     expect(text('[data-testid="lever-plan-card"]')).toContain('1 overdue')
+    // by status within the lever: the open group before the done one, each with its count
+    const heads = $$('[data-testid="lever-service"] .status-head').map((e) => e.textContent?.replace(/\s+/g, '').trim())
+    expect(heads).toEqual(['Open1', 'Done1'])
+    // a lever without actions says so, with no "0 of 0 done"
+    expect($('[data-testid="lever-progress-product"]')).toBeNull()
+    expect(text('[data-testid="lever-product"]')).toContain('No actions yet')
+  })
+
+  it('names the checks it cannot make as a list in words', async () => {
+    vi.mocked(retentionApi.get).mockImplementation(async () => {
+      const v = retentionView()
+      v.risk.unknown = ['falling_share', 'renewal_near']
+      return v
+    })
+    await mountTab()
+    expect(text('[data-testid="retention-warnings"]')).toContain('Cannot check: Falling share of wallet and Renewal near, no action')
   })
 
   it('exports the plan as an .ics file through saveFile, with labels in the UI language', async () => {
