@@ -89,3 +89,23 @@ func TestReviewPrintsProgramHealthInChinese(t *testing.T) {
 		}
 	}
 }
+
+func TestRenewalWarningInChinese(t *testing.T) {
+	cases := []struct {
+		name   string
+		params map[string]any
+		want   string
+	}{
+		{"the run-up window", map[string]any{"date": "2027-01-10", "days": 48, "window": 90},
+			"合同将于 2027-01-10 续约（还有 48 天），续约前 90 天内没有已安排或已完成的行动。"},
+		{"frozen before the window was kept", map[string]any{"date": "2027-01-10", "days": 48},
+			"合同将于 2027-01-10 续约（还有 48 天），之前没有待办行动。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := review.Warning{Key: "renewal_near", Params: c.params, Message: "english"}
+			assert.Equal(t, c.want, warningText(lang(true), w))
+			assert.Equal(t, "english", warningText(lang(false), w))
+		})
+	}
+}

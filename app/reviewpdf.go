@@ -491,6 +491,10 @@ func warningText(l lang, w review.Warning) string {
 	case "competitor_activity":
 		return fmt.Sprintf("最近 %s 天有 %s 条拜访记录提到竞争对手（最近一次 %s：“%s”）。", p("days"), p("count"), p("latest"), p("word"))
 	case "renewal_near":
+		if _, ok := w.Params["window"]; ok {
+			return fmt.Sprintf("合同将于 %s 续约（还有 %s 天），续约前 %s 天内没有已安排或已完成的行动。", p("date"), p("days"), p("window"))
+		}
+		// frozen before the warning counted only the renewal's run-up
 		return fmt.Sprintf("合同将于 %s 续约（还有 %s 天），之前没有待办行动。", p("date"), p("days"))
 	}
 	return w.Message
