@@ -1,5 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+// Latin text and punctuation where the system has no Latin face before its CJK one
+import '@fontsource-variable/inter/index.css'
 import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/500.css'
 import './styles/base.css'

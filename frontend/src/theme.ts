@@ -2,8 +2,9 @@
 import type { GlobalThemeOverrides } from 'naive-ui'
 
 // Latin faces first: a CJK face listed earlier would also draw Latin text and
-// its full-width punctuation ("Customer’ s"). The bundled Noto Sans SC is last.
-const font = `-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei UI', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', sans-serif`
+// its full-width punctuation ("Customer’ s"); the bundled Inter stands in where
+// the system has none of them. The bundled Noto Sans SC is last.
+const font = `-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'Inter Variable', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei UI', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', sans-serif`
 
 const shared: GlobalThemeOverrides['common'] = {
   fontFamily: font,
