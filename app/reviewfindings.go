@@ -53,8 +53,9 @@ func findingText(l lang, f review.Finding, currency string) string {
 		return l.t(fmt.Sprintf("%s is at %s against a target of %s — below %s%% of it.", l.enum("kpi", metric), actual, target, n("threshold")),
 			fmt.Sprintf("%s为 %s，目标 %s，低于目标的 %s%%。", l.enum("kpi", metric), actual, target, n("threshold")))
 	case program.RuleActualsMissing:
-		return l.t(fmt.Sprintf("%s country-quarters since %s have a target but no actual, %s days after the quarter ended.", n("count"), str("since"), n("days")),
-			fmt.Sprintf("自 %s 起有 %s 个国家季度设有目标但无实际数，季度结束已超过 %s 天。", str("since"), n("count"), n("days")))
+		since := l.quarter(str("since"))
+		return l.t(fmt.Sprintf("%s country-quarters since %s have a target but no actual, %s days after the quarter ended.", n("count"), since, n("days")),
+			fmt.Sprintf("自%s起有 %s 个国家季度设有目标但无实际数，季度结束已超过 %s 天。", since, n("count"), n("days")))
 	}
 	if l {
 		return f.Rule
@@ -72,6 +73,15 @@ func kpiText(metric string, v float64, currency string) string {
 		return trim1(v / 10)
 	}
 	return pct(v / 100)
+}
+
+// quarter words a "2026-Q2" key: "2026 Q2", "2026年第2季度".
+func (l lang) quarter(key string) string {
+	var y, q int
+	if _, err := fmt.Sscanf(key, "%d-Q%d", &y, &q); err != nil {
+		return key
+	}
+	return l.t(fmt.Sprintf("%d Q%d", y, q), fmt.Sprintf("%d年第%d季度", y, q))
 }
 
 func (l lang) inDays(days int) string {

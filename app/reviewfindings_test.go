@@ -32,7 +32,7 @@ func TestProgramFindingsInBothLanguages(t *testing.T) {
 		{"kpi_short", map[string]any{"metric": "satisfaction", "actual": int64(64), "target": int64(80), "threshold": 90},
 			"Satisfaction is at 6.4 against a target of 8.0 — below 90% of it.", "满意度为 6.4，目标 8.0，低于目标的 90%。"},
 		{"actuals_missing", map[string]any{"count": 3, "since": "2026-Q2", "days": 30},
-			"3 country-quarters since 2026-Q2 have a target but no actual, 30 days after the quarter ended.", "自 2026-Q2 起有 3 个国家季度设有目标但无实际数，季度结束已超过 30 天。"},
+			"3 country-quarters since 2026 Q2 have a target but no actual, 30 days after the quarter ended.", "自2026年第2季度起有 3 个国家季度设有目标但无实际数，季度结束已超过 30 天。"},
 	}
 	for _, c := range cases {
 		t.Run(c.rule, func(t *testing.T) {

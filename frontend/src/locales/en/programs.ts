@@ -163,6 +163,7 @@ export default {
       target: 'Target',
       actual: 'Actual',
       quarter: 'Q{q}',
+      yearQuarter: '{year} Q{q}',
       entity: 'Local entity',
       noEntity: 'No account on file',
       lead: 'Local lead',

@@ -130,7 +130,7 @@ export default {
       coverage_fell: '覆盖率在最近 {days} 天内从 {from}% 降至 {to}%。',
       overdue_actions: '有 {count} 项里程碑和行动已逾期（其中里程碑 {milestones} 项）。',
       kpi_short: '{metric}为 {actual}，目标 {target}，低于目标的 {threshold}%。',
-      actuals_missing: '自 {since} 起有 {count} 个国家季度设有目标但无实际数，季度结束已超过 {days} 天。',
+      actuals_missing: '自{since}起有 {count} 个国家季度设有目标但无实际数，季度结束已超过 {days} 天。',
     },
     renewal: {
       notice: '全球合同将于 {date} 续约，还有 {days} 天。',
@@ -163,6 +163,7 @@ export default {
       target: '目标',
       actual: '实际',
       quarter: '第{q}季度',
+      yearQuarter: '{year}年第{q}季度',
       entity: '当地实体',
       noEntity: '未建档',
       lead: '当地负责人',

@@ -114,7 +114,7 @@ export function useProgramText() {
   }
 
   function quarterLabel(year: number, q: number): string {
-    return `${year} ${t('programs.countries.quarter', { q })}`
+    return t('programs.countries.yearQuarter', { year, q })
   }
 
   function renewalText(a: RenewalAlert): string {

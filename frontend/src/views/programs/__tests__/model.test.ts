@@ -24,7 +24,7 @@ describe('program texts', () => {
       [f('coverage_fell', { from: 62.5, to: 50, days: 90 }), 'Coverage fell from 62.5% to 50% in the last 90 days.', '覆盖率在最近 90 天内从 62.5% 降至 50%。'],
       [f('overdue_actions', { count: 2, milestones: 1 }), '2 milestones and actions are overdue (1 of them milestones).', '有 2 项里程碑和行动已逾期（其中里程碑 1 项）。'],
       [f('kpi_short', { metric: 'satisfaction', actual: 71, target: 80, threshold: 90 }), 'Satisfaction is at 7.1 against a target of 8 — below 90% of it.', '满意度为 7.1，目标 8，低于目标的 90%。'],
-      [f('actuals_missing', { count: 1, since: '2025-Q4', days: 30 }), '1 country-quarter since 2025 Q4 has a target but no actual, 30 days after the quarter ended.', '自 2025 第4季度 起有 1 个国家季度设有目标但无实际数，季度结束已超过 30 天。'],
+      [f('actuals_missing', { count: 1, since: '2025-Q4', days: 30 }), '1 country-quarter since 2025 Q4 has a target but no actual, 30 days after the quarter ended.', '自2025年第4季度起有 1 个国家季度设有目标但无实际数，季度结束已超过 30 天。'],
     ]
     const en = texts('en')
     for (const [finding, want] of cases) expect(en.finding(finding, 'EUR')).toBe(want)
