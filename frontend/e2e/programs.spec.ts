@@ -192,6 +192,9 @@ test('build a global program across four countries, see health and the renewal a
 
   // The renewal action the alert asks for quiets the renewal rule.
   await page.getByTestId('renewal-plan').click()
+  // suggested: the contract named, due a month before the renewal
+  await expect(field(page, 'action-title')).toHaveValue(/^Renew global contract/)
+  await expect(page.getByTestId('action-due-picker').locator('input')).toHaveValue(inDays(30))
   await field(page, 'action-title').fill('Open renewal talks')
   await page.getByTestId('action-save').click()
   await expect(page.getByTestId('renewal-alert')).toContainText('A renewal action is planned')

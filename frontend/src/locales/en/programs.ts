@@ -141,6 +141,7 @@ export default {
       actioned: 'A renewal action is planned.',
       notActioned: 'No renewal action is planned yet.',
       plan: 'Plan the renewal',
+      actionTitle: 'Renew global contract {number}',
       title: 'Renewal',
     },
     countries: {

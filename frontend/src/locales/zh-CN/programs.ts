@@ -141,6 +141,7 @@ export default {
       actioned: '已安排续约行动。',
       notActioned: '尚未安排续约行动。',
       plan: '安排续约',
+      actionTitle: '续签全球合同 {number}',
       title: '续约',
     },
     countries: {
