@@ -660,6 +660,11 @@ func (s *ProgramService) DropCountry(programID string, rev int64, countryID stri
 		if on == "" {
 			on = today
 		}
+		if on > today {
+			// a country that leaves later is still in the program until then
+			return &fault.Error{Code: fault.Invalid, Field: "on", Rule: "in_future", Params: map[string]any{"value": string(on)},
+				Message: fmt.Sprintf("a country can be dropped today or on a past day, not on %s", on)}
+		}
 		p.Countries[i].Dropped = on
 		if p.Contract != nil {
 			// A country that left cannot keep counting as adopting the contract

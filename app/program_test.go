@@ -237,6 +237,10 @@ func TestProgramBadInputChangesNothing(t *testing.T) {
 			_, err := a.Programs.DropCountry(p.ID, p.Rev, p.Countries[0].ID, "2020-01-01")
 			return err
 		}, "countries[0].dropped", "end_before_start"},
+		{"a country dropped on a day still to come", func() error {
+			_, err := a.Programs.DropCountry(p.ID, p.Rev, p.Countries[0].ID, "2026-11-24")
+			return err
+		}, "on", "in_future"},
 		{"a negative KPI target", func() error {
 			_, err := a.Programs.SaveKPIs(p.ID, p.Rev, []program.KPI{{Metric: program.KPIRevenue, Target: -1}})
 			return err
@@ -520,4 +524,19 @@ func TestProgramForAccount(t *testing.T) {
 	sub, err := a.Programs.ForAccount(cn.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "", sub, "a subsidiary links to its parent's program through the parent")
+}
+
+// A departure recorded late keeps its real day: the quarters after it no
+// longer count the country.
+func TestProgramCountryDroppedOnAPastDay(t *testing.T) {
+	a := newTestApp(t)
+	top, cn, _, _, _ := makeGroup(t, a)
+	p := newProgram(t, a, top.ID)
+	p, err := a.Programs.SaveCountry(p.ID, p.Rev, program.Country{Country: "CN", EntityID: cn.ID, Coverage: program.Covered, Added: "2026-01-01"})
+	require.NoError(t, err)
+	p, err = a.Programs.DropCountry(p.ID, p.Rev, p.Countries[0].ID, "2026-06-30")
+	require.NoError(t, err)
+	assert.Equal(t, calendar.Date("2026-06-30"), p.Countries[0].Dropped)
+	assert.True(t, p.Countries[0].Overlaps(program.Quarter{Year: 2026, Q: 2}))
+	assert.False(t, p.Countries[0].Overlaps(program.Quarter{Year: 2026, Q: 3}))
 }

@@ -208,6 +208,9 @@ test('build a global program across four countries, see health and the renewal a
   const dropped = codes[codes.length - 1]!
   await page.locator(`[data-testid="country-row"][data-country="${dropped}"]`).getByTestId('country-menu').click()
   await page.getByTestId('country-drop').click()
+  // the day it left: today unless recorded late
+  await expect(page.getByTestId('country-drop-on').locator('input')).toHaveValue(inDays(0))
+  await shot(page, 'programs-drop-en')
   await page.locator('.n-dialog').getByRole('button', { name: 'Drop' }).click()
   await expect(page.locator(`[data-testid="country-row"][data-country="${dropped}"]`)).toContainText('Dropped')
   await expect(page.getByTestId('rollup-total')).toContainText(`${pct}%`)
