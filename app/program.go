@@ -239,6 +239,29 @@ type ProgramList struct {
 	RenewalHorizon int `json:"renewalHorizon"`
 }
 
+// livePrograms reads every live program through the global refs (programs
+// sit under their accounts; the refs list them without a scan of every workspace).
+func livePrograms(tx *storage.Tx) ([]program.Program, error) {
+	refs, err := storage.List[program.Ref](tx, storage.GlobalPrefix(program.RefKind))
+	if err != nil {
+		return nil, err
+	}
+	var out []program.Program
+	for _, ref := range refs {
+		var p program.Program
+		if err := tx.Get(storage.ChildKey(ref.AccountID, program.Kind, ref.ID), program.Kind, &p); err != nil {
+			if fault.CodeOf(err) == fault.NotFound {
+				continue
+			}
+			return nil, err
+		}
+		if !p.Deleted() {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
 // List returns every live program with its health, next renewal and overdue actions.
 func (s *ProgramService) List(q ProgramQuery) (ProgramList, error) {
 	today := calendar.Today(s.clock)
@@ -246,21 +269,9 @@ func (s *ProgramService) List(q ProgramQuery) (ProgramList, error) {
 	var progs []program.Program
 	var set settings.Model[program.Settings]
 	err := s.store.View(func(tx *storage.Tx) error {
-		refs, err := storage.List[program.Ref](tx, storage.GlobalPrefix(program.RefKind))
-		if err != nil {
+		var err error
+		if progs, err = livePrograms(tx); err != nil {
 			return err
-		}
-		for _, ref := range refs {
-			var p program.Program
-			if err := tx.Get(storage.ChildKey(ref.AccountID, program.Kind, ref.ID), program.Kind, &p); err != nil {
-				if fault.CodeOf(err) == fault.NotFound {
-					continue
-				}
-				return err
-			}
-			if !p.Deleted() {
-				progs = append(progs, p)
-			}
 		}
 		set, err = s.model.current(tx)
 		return err

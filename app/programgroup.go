@@ -176,22 +176,11 @@ type LinkOption struct {
 func (s *ProgramService) LinkOptions(accountID string) ([]LinkOption, error) {
 	withProgram := map[string]bool{}
 	err := s.store.View(func(tx *storage.Tx) error {
-		refs, err := storage.List[program.Ref](tx, storage.GlobalPrefix(program.RefKind))
-		if err != nil {
-			return err
+		progs, err := livePrograms(tx)
+		for _, p := range progs {
+			withProgram[p.AccountID] = true
 		}
-		for _, ref := range refs {
-			var p program.Program
-			err := tx.Get(storage.ChildKey(ref.AccountID, program.Kind, ref.ID), program.Kind, &p)
-			switch {
-			case fault.CodeOf(err) == fault.NotFound:
-			case err != nil:
-				return err
-			case !p.Deleted():
-				withProgram[p.AccountID] = true
-			}
-		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, err
