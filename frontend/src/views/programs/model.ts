@@ -2,7 +2,8 @@
 // renewal alerts and KPI values, and conversions between the stored units
 // (minor units, basis points, tenths) and what people type.
 import { useI18n } from 'vue-i18n'
-import type { AlertLevel, Finding, HealthLevel, KpiMetric, RenewalAlert, RuleKey } from '@/api/programs'
+import type { AlertLevel, Contract, Finding, HealthLevel, KpiMetric, RenewalAlert, RuleKey } from '@/api/programs'
+import type { DateString } from '@/api/types'
 import { useFormat } from '@/format'
 
 /** Health colours that read on light and dark backgrounds alike. */
@@ -44,6 +45,9 @@ export const tenthsToScore = (v: number) => v / 10
 export const scoreToTenths = (s: number) => Math.round(s * 10)
 
 /** The route of a program, with an optional year. */
+/** The contract's notice / renewal date, or its end when none is set (as the core reads it). */
+export const renewalDate = (c: Contract): DateString => c.renewal || c.end
+
 export function programRoute(id: string, year?: number) {
   return year ? { path: `/programs/${encodeURIComponent(id)}`, query: { year: String(year) } } : `/programs/${encodeURIComponent(id)}`
 }
